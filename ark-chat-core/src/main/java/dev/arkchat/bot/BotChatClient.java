@@ -1,0 +1,206 @@
+package dev.arkchat.bot;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Objects;
+
+import dev.arkchat.ArkRegion;
+import dev.arkchat.auth.ApiKeyProvider;
+import dev.arkchat.auth.StaticApiKeyProvider;
+import dev.arkchat.http.ArkJson;
+import dev.arkchat.http.ArkTransport;
+import dev.arkchat.http.ServerSentEvent;
+import dev.arkchat.http.StreamErrors;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.ObjectReader;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The bot chat v3 endpoint, {@code POST /api/v3/bots/chat/completions}, faithful to the wire: a typed request in, a
+ * typed answer or a {@link BotChatStream} out. Requests are checked before they are sent; errors are raised as the
+ * {@link dev.arkchat.ArkException} family. Applications usually inject {@link BotChatOperations} instead. Thread-safe.
+ */
+public class BotChatClient {
+
+	/** The endpoint's path. */
+	public static final String PATH = "/api/v3/bots/chat/completions";
+
+	/** The header with which the official SDK also names the bot. */
+	public static final String BOT_HEADER = "X-Request-Bot";
+
+	private static final ObjectReader COMPLETION_READER = ArkJson.mapper().readerFor(BotChatCompletion.class);
+
+	private static final ObjectReader CHUNK_READER = ArkJson.mapper().readerFor(BotChatChunk.class);
+
+	private final ArkTransport transport;
+
+	private final ApiKeyProvider apiKeys;
+
+	/**
+	 * Creates a client.
+	 * @param restClient a client whose base URL is the Ark host
+	 * @param apiKeys gives the Bearer key for a bot
+	 */
+	public BotChatClient(RestClient restClient, ApiKeyProvider apiKeys) {
+		this(restClient, apiKeys, Clock.systemUTC());
+	}
+
+	/**
+	 * Creates a client with a clock (for {@code Retry-After} dates).
+	 * @param restClient a client whose base URL is the Ark host
+	 * @param apiKeys gives the Bearer key for a bot
+	 * @param clock the clock
+	 */
+	public BotChatClient(RestClient restClient, ApiKeyProvider apiKeys, Clock clock) {
+		this.transport = new ArkTransport(restClient, clock);
+		this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys must not be null");
+	}
+
+	/**
+	 * A builder for use without Spring Boot.
+	 * @return the builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Calls the bot and waits for its whole answer.
+	 * @param request the request; its bot id must be set
+	 * @return the answer
+	 * @throws IllegalArgumentException when the request breaks a documented rule (nothing is sent)
+	 * @throws dev.arkchat.ArkException when the call fails
+	 */
+	public BotChatCompletion chat(BotChatRequest request) {
+		request.validate(false);
+		BotChatRequest body = request.withStream(false);
+		return this.transport.post(PATH, body, headers(body), COMPLETION_READER);
+	}
+
+	/**
+	 * Calls the bot and streams its answer. The HTTP exchange stays open until the stream ends or is closed.
+	 * @param request the request; its bot id must be set
+	 * @return the stream, to be closed by the caller
+	 * @throws IllegalArgumentException when the request breaks a documented rule (nothing is sent)
+	 * @throws dev.arkchat.ArkException when the call fails before the stream starts
+	 */
+	public BotChatStream stream(BotChatRequest request) {
+		request.validate(true);
+		BotChatRequest body = request.withStream(true);
+		return new BotChatStream(this.transport.postForEvents(PATH, body, headers(body), BotChatClient::decode));
+	}
+
+	private java.util.function.Consumer<HttpHeaders> headers(BotChatRequest request) {
+		String botId = Objects.requireNonNull(request.model());
+		String apiKey = this.apiKeys.getApiKey(botId);
+		return (headers) -> {
+			headers.setBearerAuth(apiKey);
+			headers.set(BOT_HEADER, botId);
+		};
+	}
+
+	private static @Nullable BotChatChunk decode(ServerSentEvent event, @Nullable String requestId) {
+		StreamErrors.throwIfError(event, requestId);
+		return event.readData(CHUNK_READER);
+	}
+
+	@Override
+	public String toString() {
+		return "BotChatClient{apiKeys=" + this.apiKeys + "}";
+	}
+
+	/** Builds a {@link BotChatClient} without Spring Boot. */
+	public static final class Builder {
+
+		private URI baseUrl = ArkRegion.CN_BEIJING.arkBaseUrl();
+
+		private @Nullable ApiKeyProvider apiKeys;
+
+		private RestClient.@Nullable Builder restClientBuilder;
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder() {
+		}
+
+		/**
+		 * Sets the Ark host; defaults to the Beijing region.
+		 * @param baseUrl the base URL, such as {@code https://ark.cn-beijing.volces.com}
+		 * @return this builder
+		 */
+		public Builder baseUrl(String baseUrl) {
+			this.baseUrl = URI.create(baseUrl);
+			return this;
+		}
+
+		/**
+		 * Sets the region, which derives the host.
+		 * @param region the region
+		 * @return this builder
+		 */
+		public Builder region(ArkRegion region) {
+			this.baseUrl = region.arkBaseUrl();
+			return this;
+		}
+
+		/**
+		 * Uses one console API key for every bot.
+		 * @param apiKey the key
+		 * @return this builder
+		 */
+		public Builder apiKey(String apiKey) {
+			this.apiKeys = new StaticApiKeyProvider(apiKey);
+			return this;
+		}
+
+		/**
+		 * Uses a provider of keys per bot, such as temporary keys.
+		 * @param apiKeys the provider
+		 * @return this builder
+		 */
+		public Builder apiKeyProvider(ApiKeyProvider apiKeys) {
+			this.apiKeys = apiKeys;
+			return this;
+		}
+
+		/**
+		 * Starts from a configured {@link RestClient.Builder} (interceptors, request factory, observation). It is
+		 * cloned, never changed.
+		 * @param restClientBuilder the builder
+		 * @return this builder
+		 */
+		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
+			this.restClientBuilder = restClientBuilder;
+			return this;
+		}
+
+		/**
+		 * Sets the clock.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Builds the client.
+		 * @return the client
+		 * @throws IllegalStateException when no API key was given
+		 */
+		public BotChatClient build() {
+			if (this.apiKeys == null) {
+				throw new IllegalStateException("An API key is required: call apiKey(...) or apiKeyProvider(...)");
+			}
+			RestClient.Builder builder = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
+					: RestClient.builder().requestFactory(new JdkClientHttpRequestFactory());
+			return new BotChatClient(builder.baseUrl(this.baseUrl).build(), this.apiKeys, this.clock);
+		}
+
+	}
+
+}

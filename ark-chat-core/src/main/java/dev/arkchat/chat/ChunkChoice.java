@@ -1,0 +1,14 @@
+package dev.arkchat.chat;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One choice of a streamed chunk.
+ * @param index the choice's position
+ * @param delta the new piece of the answer
+ * @param finishReason set on the choice's last content chunk
+ * @param logprobs log probabilities of this chunk's tokens, when requested
+ */
+public record ChunkChoice(int index, @Nullable ChatDelta delta, @Nullable FinishReason finishReason,
+		@Nullable Logprobs logprobs) {
+}
