@@ -21,6 +21,7 @@ import dev.arkchat.Fixtures;
 import dev.arkchat.chat.ChatRole;
 import dev.arkchat.chat.FinishReason;
 import dev.arkchat.chat.ToolCall;
+import dev.arkchat.http.RetrySettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +52,9 @@ class BotChatClientTest {
 	static void start() {
 		server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
 		server.start();
-		client = BotChatClient.builder().baseUrl(server.baseUrl()).apiKey("test-api-key").build();
+		client = BotChatClient.builder().baseUrl(server.baseUrl()).apiKey("test-api-key")
+			.transport((t) -> t.retry(RetrySettings.NONE))
+			.build();
 	}
 
 	@AfterAll
