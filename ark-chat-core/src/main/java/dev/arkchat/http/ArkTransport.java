@@ -37,7 +37,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -48,9 +47,9 @@ import org.springframework.web.client.RestClientException;
  * server-sent events straight from the body's bytes, ends silent streams after an idle timeout, and observes every
  * call and every stream (until its last event, error or close) as {@code gen_ai.client.operation}.
  * <p>
- * Blocking calls and streams use two {@link RestClient}s because a read timeout of the JDK client is a timer over the
- * whole response: it must bound a blocking call but would cut a healthy long stream, which the idle timeout guards
- * instead. Thread-safe; one per endpoint client (or shared by clients of one host).
+ * Blocking calls and streams use two {@link RestClient}s (by default over one JDK {@link HttpClient} and
+ * {@link ArkJdkClientHttpRequestFactory}): the read timeout bounds a blocking call, while a stream is guarded by its
+ * idle timeout, so that a healthy long stream is never cut. Thread-safe; one per endpoint client (or shared by clients of one host).
  */
 public final class ArkTransport {
 
@@ -509,12 +508,8 @@ public final class ArkTransport {
 					.connectTimeout(this.connectTimeout)
 					.followRedirects(HttpClient.Redirect.NORMAL)
 					.build();
-				JdkClientHttpRequestFactory blockingJdk = new JdkClientHttpRequestFactory(httpClient);
-				if (this.readTimeout != null) {
-					blockingJdk.setReadTimeout(this.readTimeout);
-				}
-				blockingFactory = blockingJdk;
-				streamingFactory = new JdkClientHttpRequestFactory(httpClient);
+				blockingFactory = new ArkJdkClientHttpRequestFactory(httpClient, this.readTimeout);
+				streamingFactory = new ArkJdkClientHttpRequestFactory(httpClient, null);
 			}
 			RestClient.Builder base = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
 					: RestClient.builder();

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.arkchat.ArkStreamException;
 import dev.arkchat.ArkTimeoutException;
@@ -103,6 +104,32 @@ class BotChatStreamLifecycleTest {
 		reading.await();
 		stream.close();
 		assertThat(blocked.get(30, TimeUnit.SECONDS)).isInstanceOf(ArkStreamException.class);
+		assertThat(exchange.awaitClientAbort(20)).isTrue();
+	}
+
+	@Test
+	void interruptingTheReadingThreadAbortsTheExchange() throws Exception {
+		BotChatClient client = client(Duration.ofMinutes(5));
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+		CountDownLatch firstChunk = new CountDownLatch(1);
+		Thread reader = new Thread(() -> {
+			try (BotChatStream stream = client.stream(request())) {
+				for (BotChatChunk chunk : stream) {
+					firstChunk.countDown();
+				}
+			}
+			catch (RuntimeException ex) {
+				failure.set(ex);
+			}
+		});
+		reader.start();
+		ScriptedHttpServer.Exchange exchange = this.server.take().startEventStream();
+		exchange.chunk("data: {\"id\":\"i\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"}}]}\n\n");
+		assertThat(firstChunk.await(30, TimeUnit.SECONDS)).isTrue();
+		reader.interrupt();
+		reader.join(30_000);
+		assertThat(reader.isAlive()).isFalse();
+		assertThat(failure.get()).isInstanceOf(ArkStreamException.class).hasMessageContaining("interrupted");
 		assertThat(exchange.awaitClientAbort(20)).isTrue();
 	}
 
