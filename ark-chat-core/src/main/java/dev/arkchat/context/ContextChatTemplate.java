@@ -27,7 +27,11 @@ public class ContextChatTemplate implements ContextChatOperations {
 
 	private final @Nullable TruncationStrategy defaultTruncation;
 
-	private final ContextSessions sessions;
+	private final @Nullable Cache sessionCache;
+
+	private final List<ChatMessage> sessionMessages;
+
+	private volatile @Nullable ContextSessions sessions;
 
 	/**
 	 * Creates a template with a default endpoint and the server's defaults for the rest; its sessions keep
@@ -45,11 +49,8 @@ public class ContextChatTemplate implements ContextChatOperations {
 		this.defaultMode = builder.mode;
 		this.defaultTtl = builder.ttl;
 		this.defaultTruncation = builder.truncation;
-		ContextSessions.Builder sessions = ContextSessions.builder(this).initialMessages(builder.sessionMessages);
-		if (builder.sessionCache != null) {
-			sessions.cache(builder.sessionCache);
-		}
-		this.sessions = sessions.build();
+		this.sessionCache = builder.sessionCache;
+		this.sessionMessages = List.copyOf(builder.sessionMessages);
 	}
 
 	/**
@@ -128,9 +129,30 @@ public class ContextChatTemplate implements ContextChatOperations {
 		return this.client.stream(withEndpoint(request));
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Created on first use, so that applications that never use sessions do not need {@code spring-context} (the
+	 * home of {@link Cache}) on their class path.
+	 */
 	@Override
 	public ContextSessions sessions() {
-		return this.sessions;
+		ContextSessions current = this.sessions;
+		if (current == null) {
+			synchronized (this) {
+				current = this.sessions;
+				if (current == null) {
+					ContextSessions.Builder builder = ContextSessions.builder(this)
+						.initialMessages(this.sessionMessages);
+					if (this.sessionCache != null) {
+						builder.cache(this.sessionCache);
+					}
+					current = builder.build();
+					this.sessions = current;
+				}
+			}
+		}
+		return current;
 	}
 
 	private ContextChatRequest withEndpoint(ContextChatRequest request) {
@@ -256,6 +278,7 @@ public class ContextChatTemplate implements ContextChatOperations {
 		public ContextChatTemplate build() {
 			try {
 				ContextCreateRequest.validateSettings(this.mode, this.ttl, this.truncation);
+				ContextMessages.validate(this.sessionMessages, false);
 			}
 			catch (IllegalArgumentException ex) {
 				throw new IllegalArgumentException("Invalid context defaults (ark.chat.context.*): " + ex.getMessage(),

@@ -90,8 +90,12 @@ public final class ContextSessions {
 	 */
 	public ContextChatCompletion chat(String conversationId, ContextChatRequest request) {
 		check(conversationId, request, false);
-		try (ConversationLocks.Lease lease = this.locks.acquire(conversationId)) {
+		ConversationLocks.Lease lease = this.locks.acquire(conversationId);
+		try {
 			return call(conversationId, request, this.operations::chat);
+		}
+		finally {
+			lease.close();
 		}
 	}
 
