@@ -1,0 +1,66 @@
+package dev.arkchat.context;
+
+import java.util.List;
+
+import dev.arkchat.chat.ChatDelta;
+import dev.arkchat.chat.ChunkChoice;
+import dev.arkchat.chat.FinishReason;
+import dev.arkchat.chat.Usage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One event of a streamed context chat answer.
+ * @param id the answer's id, the same on every chunk
+ * @param object {@code chat.completion.chunk}
+ * @param created when the answer was created, in epoch seconds
+ * @param model the model that answers
+ * @param choices the new pieces (empty on the final usage chunk)
+ * @param usage token counts, on the final chunk when {@code stream_options.include_usage} was asked for
+ */
+public record ContextChatChunk(@Nullable String id, @Nullable String object, @Nullable Long created,
+		@Nullable String model, List<ChunkChoice> choices, @Nullable Usage usage) {
+
+	/**
+	 * Creates a chunk; {@code choices} may be absent on the wire and is then empty.
+	 * @param id the id
+	 * @param object the object type
+	 * @param created the creation time
+	 * @param model the model
+	 * @param choices the choices
+	 * @param usage the usage
+	 */
+	public ContextChatChunk {
+		choices = (choices != null) ? choices : List.of();
+	}
+
+	/**
+	 * The new text of the first choice.
+	 * @return the text, empty when this chunk carries none
+	 */
+	public String content() {
+		ChatDelta delta = delta();
+		return (delta != null && delta.content() != null) ? delta.content() : "";
+	}
+
+	/**
+	 * The new reasoning of the first choice.
+	 * @return the reasoning, empty when this chunk carries none
+	 */
+	public String reasoningContent() {
+		ChatDelta delta = delta();
+		return (delta != null && delta.reasoningContent() != null) ? delta.reasoningContent() : "";
+	}
+
+	/**
+	 * The finish reason of the first choice, on its last content chunk.
+	 * @return the reason, or {@code null}
+	 */
+	public @Nullable FinishReason finishReason() {
+		return this.choices.isEmpty() ? null : this.choices.get(0).finishReason();
+	}
+
+	private @Nullable ChatDelta delta() {
+		return this.choices.isEmpty() ? null : this.choices.get(0).delta();
+	}
+
+}

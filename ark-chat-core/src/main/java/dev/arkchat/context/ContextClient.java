@@ -1,0 +1,243 @@
+package dev.arkchat.context;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import dev.arkchat.ArkException;
+import dev.arkchat.ArkPermissionException;
+import dev.arkchat.ArkRegion;
+import dev.arkchat.auth.ApiKeyProvider;
+import dev.arkchat.auth.StaticApiKeyProvider;
+import dev.arkchat.http.ArkJson;
+import dev.arkchat.http.ArkTransport;
+import dev.arkchat.http.ServerSentEvent;
+import dev.arkchat.http.StreamErrors;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.ObjectReader;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The context cache endpoints, faithful to the wire: {@code POST /api/v3/context/create} creates a context and
+ * {@code POST /api/v3/context/chat/completions} continues one, blocking or as a {@link ContextChatStream}. Requests are
+ * checked before they are sent; errors are raised as the {@link ArkException} family, and a refusal because the
+ * context is busy with another call as {@link ContextBusyException}. Requests are sent with the API key of their
+ * endpoint. Applications usually inject {@link ContextChatOperations} instead. Thread-safe.
+ */
+public class ContextClient {
+
+	/** The path of context create. */
+	public static final String CREATE_PATH = "/api/v3/context/create";
+
+	/** The path of context chat. */
+	public static final String CHAT_PATH = "/api/v3/context/chat/completions";
+
+	private static final ObjectReader CREATE_READER = ArkJson.mapper().readerFor(ContextCreateResult.class);
+
+	private static final ObjectReader COMPLETION_READER = ArkJson.mapper().readerFor(ContextChatCompletion.class);
+
+	private static final ObjectReader CHUNK_READER = ArkJson.mapper().readerFor(ContextChatChunk.class);
+
+	private final ArkTransport transport;
+
+	private final ApiKeyProvider apiKeys;
+
+	/**
+	 * Creates a client.
+	 * @param restClient a client whose base URL is the Ark host
+	 * @param apiKeys gives the Bearer key for an endpoint
+	 */
+	public ContextClient(RestClient restClient, ApiKeyProvider apiKeys) {
+		this(restClient, apiKeys, Clock.systemUTC());
+	}
+
+	/**
+	 * Creates a client with a clock (for {@code Retry-After} dates).
+	 * @param restClient a client whose base URL is the Ark host
+	 * @param apiKeys gives the Bearer key for an endpoint
+	 * @param clock the clock
+	 */
+	public ContextClient(RestClient restClient, ApiKeyProvider apiKeys, Clock clock) {
+		this.transport = new ArkTransport(restClient, clock);
+		this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys must not be null");
+	}
+
+	/**
+	 * A builder for use without Spring Boot.
+	 * @return the builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Creates a context.
+	 * @param request the request; its endpoint must be set
+	 * @return the context, as the server describes it
+	 * @throws IllegalArgumentException when the request breaks a documented rule (nothing is sent)
+	 * @throws ArkException when the call fails
+	 */
+	public ContextCreateResult create(ContextCreateRequest request) {
+		request.validate();
+		ContextCreateResult result = this.transport.post(CREATE_PATH, request, headers(request.model()),
+				CREATE_READER);
+		if (result.id() == null || result.id().isBlank()) {
+			throw new ArkException("Ark created a context but its answer carries no id", null);
+		}
+		return result;
+	}
+
+	/**
+	 * Continues a context and waits for the whole answer.
+	 * @param request the request; its endpoint and context id must be set
+	 * @return the answer
+	 * @throws IllegalArgumentException when the request breaks a documented rule (nothing is sent)
+	 * @throws ContextBusyException when another call on the context is in progress
+	 * @throws ArkException when the call fails
+	 */
+	public ContextChatCompletion chat(ContextChatRequest request) {
+		request.validate(false);
+		ContextChatRequest body = request.withStream(false);
+		try {
+			return this.transport.post(CHAT_PATH, body, headers(body.model()), COMPLETION_READER);
+		}
+		catch (ArkPermissionException ex) {
+			throw busyOr(ex, body);
+		}
+	}
+
+	/**
+	 * Continues a context and streams the answer. The HTTP exchange stays open until the stream ends or is closed.
+	 * @param request the request; its endpoint and context id must be set
+	 * @return the stream, to be closed by the caller
+	 * @throws IllegalArgumentException when the request breaks a documented rule (nothing is sent)
+	 * @throws ContextBusyException when another call on the context is in progress
+	 * @throws ArkException when the call fails before the stream starts
+	 */
+	public ContextChatStream stream(ContextChatRequest request) {
+		request.validate(true);
+		ContextChatRequest body = request.withStream(true);
+		try {
+			return new ContextChatStream(
+					this.transport.postForEvents(CHAT_PATH, body, headers(body.model()), ContextClient::decode));
+		}
+		catch (ArkPermissionException ex) {
+			throw busyOr(ex, body);
+		}
+	}
+
+	private static ArkPermissionException busyOr(ArkPermissionException ex, ContextChatRequest request) {
+		return ContextErrors.isBusy(ex) ? new ContextBusyException(ex, request.contextId(), null) : ex;
+	}
+
+	private Consumer<HttpHeaders> headers(@Nullable String endpointId) {
+		String apiKey = this.apiKeys.getApiKey(Objects.requireNonNull(endpointId));
+		return (headers) -> headers.setBearerAuth(apiKey);
+	}
+
+	private static @Nullable ContextChatChunk decode(ServerSentEvent event, @Nullable String requestId) {
+		StreamErrors.throwIfError(event, requestId);
+		return event.readData(CHUNK_READER);
+	}
+
+	@Override
+	public String toString() {
+		return "ContextClient{apiKeys=" + this.apiKeys + "}";
+	}
+
+	/** Builds a {@link ContextClient} without Spring Boot. */
+	public static final class Builder {
+
+		private URI baseUrl = ArkRegion.CN_BEIJING.arkBaseUrl();
+
+		private @Nullable ApiKeyProvider apiKeys;
+
+		private RestClient.@Nullable Builder restClientBuilder;
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder() {
+		}
+
+		/**
+		 * Sets the Ark host; defaults to the Beijing region.
+		 * @param baseUrl the base URL, such as {@code https://ark.cn-beijing.volces.com}
+		 * @return this builder
+		 */
+		public Builder baseUrl(String baseUrl) {
+			this.baseUrl = URI.create(baseUrl);
+			return this;
+		}
+
+		/**
+		 * Sets the region, which derives the host.
+		 * @param region the region
+		 * @return this builder
+		 */
+		public Builder region(ArkRegion region) {
+			this.baseUrl = region.arkBaseUrl();
+			return this;
+		}
+
+		/**
+		 * Uses one console API key for every endpoint.
+		 * @param apiKey the key
+		 * @return this builder
+		 */
+		public Builder apiKey(String apiKey) {
+			this.apiKeys = new StaticApiKeyProvider(apiKey);
+			return this;
+		}
+
+		/**
+		 * Uses a provider of keys per endpoint, such as temporary keys.
+		 * @param apiKeys the provider
+		 * @return this builder
+		 */
+		public Builder apiKeyProvider(ApiKeyProvider apiKeys) {
+			this.apiKeys = apiKeys;
+			return this;
+		}
+
+		/**
+		 * Starts from a configured {@link RestClient.Builder} (interceptors, request factory, observation). It is
+		 * cloned, never changed.
+		 * @param restClientBuilder the builder
+		 * @return this builder
+		 */
+		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
+			this.restClientBuilder = restClientBuilder;
+			return this;
+		}
+
+		/**
+		 * Sets the clock.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Builds the client.
+		 * @return the client
+		 * @throws IllegalStateException when no API key was given
+		 */
+		public ContextClient build() {
+			if (this.apiKeys == null) {
+				throw new IllegalStateException("An API key is required: call apiKey(...) or apiKeyProvider(...)");
+			}
+			RestClient.Builder builder = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
+					: RestClient.builder().requestFactory(new JdkClientHttpRequestFactory());
+			return new ContextClient(builder.baseUrl(this.baseUrl).build(), this.apiKeys, this.clock);
+		}
+
+	}
+
+}
