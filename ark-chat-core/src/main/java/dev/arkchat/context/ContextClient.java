@@ -2,6 +2,7 @@ package dev.arkchat.context;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -10,15 +11,16 @@ import dev.arkchat.ArkPermissionException;
 import dev.arkchat.ArkRegion;
 import dev.arkchat.auth.ApiKeyProvider;
 import dev.arkchat.auth.StaticApiKeyProvider;
+import dev.arkchat.http.ArkCall;
 import dev.arkchat.http.ArkJson;
 import dev.arkchat.http.ArkTransport;
 import dev.arkchat.http.ServerSentEvent;
 import dev.arkchat.http.StreamErrors;
+import dev.arkchat.observation.ChatObservationSupport;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectReader;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -42,6 +44,9 @@ public class ContextClient {
 
 	private static final ObjectReader CHUNK_READER = ArkJson.mapper().readerFor(ContextChatChunk.class);
 
+	/** The {@code ark.api} name of this endpoint in observations. */
+	public static final String API = "context";
+
 	private final ArkTransport transport;
 
 	private final ApiKeyProvider apiKeys;
@@ -62,7 +67,16 @@ public class ContextClient {
 	 * @param clock the clock
 	 */
 	public ContextClient(RestClient restClient, ApiKeyProvider apiKeys, Clock clock) {
-		this.transport = new ArkTransport(restClient, clock);
+		this(new ArkTransport(restClient, clock), apiKeys);
+	}
+
+	/**
+	 * Creates a client on a configured transport (timeouts, retries, observation).
+	 * @param transport the transport, whose base URL is the Ark host
+	 * @param apiKeys gives the Bearer key for an endpoint
+	 */
+	public ContextClient(ArkTransport transport, ApiKeyProvider apiKeys) {
+		this.transport = Objects.requireNonNull(transport, "transport must not be null");
 		this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys must not be null");
 	}
 
@@ -84,7 +98,12 @@ public class ContextClient {
 	public ContextCreateResult create(ContextCreateRequest request) {
 		request.validate();
 		ContextCreateResult result = this.transport.post(CREATE_PATH, request, headers(request.model()),
-				CREATE_READER);
+				CREATE_READER, new ArkCall<>(API, "create_context", request.model(), Map.of(),
+						() -> ChatObservationSupport.prompt(request.messages()), (created, context) -> {
+							context.setResponseId(created.id());
+							context.setResponseModel(created.model());
+							ChatObservationSupport.usage(created.usage(), context);
+						}));
 		if (result.id() == null || result.id().isBlank()) {
 			throw new ArkException("Ark created a context but its answer carries no id", null);
 		}
@@ -103,7 +122,13 @@ public class ContextClient {
 		request.validate(false);
 		ContextChatRequest body = request.withStream(false);
 		try {
-			return this.transport.post(CHAT_PATH, body, headers(body.model()), COMPLETION_READER);
+			return this.transport.post(CHAT_PATH, body, headers(body.model()), COMPLETION_READER,
+					call(body, (completion, context) -> {
+						context.setResponseId(completion.id());
+						context.setResponseModel(completion.model());
+						ChatObservationSupport.choices(completion.choices(), context);
+						ChatObservationSupport.usage(completion.usage(), context);
+					}));
 		}
 		catch (ArkPermissionException ex) {
 			throw busyOr(ex, body);
@@ -123,11 +148,22 @@ public class ContextClient {
 		ContextChatRequest body = request.withStream(true);
 		try {
 			return new ContextChatStream(
-					this.transport.postForEvents(CHAT_PATH, body, headers(body.model()), ContextClient::decode));
+					this.transport.postForEvents(CHAT_PATH, body, headers(body.model()), ContextClient::decode,
+							call(body, (chunk, context) -> {
+								context.setResponseId(chunk.id());
+								context.setResponseModel(chunk.model());
+								ChatObservationSupport.chunkChoices(chunk.choices(), context);
+								ChatObservationSupport.usage(chunk.usage(), context);
+							})));
 		}
 		catch (ArkPermissionException ex) {
 			throw busyOr(ex, body);
 		}
+	}
+
+	private static <T> ArkCall<T> call(ContextChatRequest request, ArkCall.ResponseObserver<T> observer) {
+		return new ArkCall<>(API, "chat", request.model(), ChatObservationSupport.options(request.options()),
+				() -> ChatObservationSupport.prompt(request.messages()), observer);
 	}
 
 	private static ArkPermissionException busyOr(ArkPermissionException ex, ContextChatRequest request) {
@@ -156,9 +192,7 @@ public class ContextClient {
 
 		private @Nullable ApiKeyProvider apiKeys;
 
-		private RestClient.@Nullable Builder restClientBuilder;
-
-		private Clock clock = Clock.systemUTC();
+		private final ArkTransport.Builder transport = ArkTransport.builder();
 
 		private Builder() {
 		}
@@ -204,13 +238,13 @@ public class ContextClient {
 		}
 
 		/**
-		 * Starts from a configured {@link RestClient.Builder} (interceptors, request factory, observation). It is
-		 * cloned, never changed.
+		 * Starts from a configured {@link RestClient.Builder} (interceptors, observation). It is cloned, never
+		 * changed.
 		 * @param restClientBuilder the builder
 		 * @return this builder
 		 */
 		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
-			this.restClientBuilder = restClientBuilder;
+			this.transport.restClientBuilder(restClientBuilder);
 			return this;
 		}
 
@@ -220,7 +254,17 @@ public class ContextClient {
 		 * @return this builder
 		 */
 		public Builder clock(Clock clock) {
-			this.clock = clock;
+			this.transport.clock(clock);
+			return this;
+		}
+
+		/**
+		 * Configures the transport: timeouts, retries, observation, clock.
+		 * @param customizer changes the transport builder
+		 * @return this builder
+		 */
+		public Builder transport(Consumer<ArkTransport.Builder> customizer) {
+			customizer.accept(this.transport);
 			return this;
 		}
 
@@ -233,9 +277,7 @@ public class ContextClient {
 			if (this.apiKeys == null) {
 				throw new IllegalStateException("An API key is required: call apiKey(...) or apiKeyProvider(...)");
 			}
-			RestClient.Builder builder = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
-					: RestClient.builder().requestFactory(new JdkClientHttpRequestFactory());
-			return new ContextClient(builder.baseUrl(this.baseUrl).build(), this.apiKeys, this.clock);
+			return new ContextClient(this.transport.baseUrl(this.baseUrl).build(), this.apiKeys);
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.arkchat.http.RetrySettings;
 import dev.arkchat.chat.ChatMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +50,8 @@ class ContextChatTemplateTest {
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"id\": \"a\", \"choices\": [{\"index\": 0, \"message\": {\"role\": \"assistant\", "
 					+ "\"content\": \"hello\"}, \"finish_reason\": \"stop\"}]}")));
-		this.client = ContextClient.builder().baseUrl("http://127.0.0.1:" + wireMock.port()).apiKey("k").build();
+		this.client = ContextClient.builder().baseUrl("http://127.0.0.1:" + wireMock.port()).apiKey("k")
+			.transport((t) -> t.retry(RetrySettings.NONE)).build();
 	}
 
 	private ContextChatTemplate withDefaults() {

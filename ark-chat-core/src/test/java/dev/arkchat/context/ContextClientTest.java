@@ -11,6 +11,7 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.arkchat.http.RetrySettings;
 import dev.arkchat.ArkNotFoundException;
 import dev.arkchat.ArkPermissionException;
 import dev.arkchat.chat.ChatMessage;
@@ -56,6 +57,7 @@ class ContextClientTest {
 		this.client = ContextClient.builder()
 			.baseUrl("http://127.0.0.1:" + wireMock.port())
 			.apiKeyProvider((endpointId) -> "key-for-" + endpointId)
+			.transport((t) -> t.retry(RetrySettings.NONE))
 			.build();
 	}
 

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
 
+import dev.arkchat.http.RetrySettings;
 import dev.arkchat.ArkNotFoundException;
 import dev.arkchat.ArkServerException;
 import dev.arkchat.chat.ChatMessage;
@@ -50,7 +51,8 @@ class ContextSessionsTest {
 	@BeforeEach
 	void setUp() throws IOException {
 		this.ark = new FakeContextServer();
-		this.client = ContextClient.builder().baseUrl(this.ark.baseUrl()).apiKey("k").build();
+		this.client = ContextClient.builder().baseUrl(this.ark.baseUrl()).apiKey("k")
+			.transport((t) -> t.retry(RetrySettings.NONE)).build();
 		this.sessions = template(new ConcurrentMapCache("conversations")).sessions();
 	}
 

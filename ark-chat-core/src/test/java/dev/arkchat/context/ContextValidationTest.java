@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.arkchat.http.RetrySettings;
 import dev.arkchat.chat.ChatMessage;
 import dev.arkchat.chat.Tool;
 import org.junit.jupiter.api.AfterAll;
@@ -42,7 +43,8 @@ class ContextValidationTest {
 	@BeforeEach
 	void setUp() {
 		wireMock.resetAll();
-		this.client = ContextClient.builder().baseUrl("http://127.0.0.1:" + wireMock.port()).apiKey("k").build();
+		this.client = ContextClient.builder().baseUrl("http://127.0.0.1:" + wireMock.port()).apiKey("k")
+			.transport((t) -> t.retry(RetrySettings.NONE)).build();
 	}
 
 	@AfterEach

@@ -3,6 +3,7 @@ package dev.arkchat.test;
 import java.time.Duration;
 import java.util.stream.Stream;
 
+import dev.arkchat.http.RetrySettings;
 import dev.arkchat.ArkApiException;
 import dev.arkchat.ArkAuthenticationException;
 import dev.arkchat.ArkBadRequestException;
@@ -51,7 +52,7 @@ class BotChatErrorTests {
 	@BeforeEach
 	void setUp() {
 		ark.reset();
-		this.client = BotChatClient.builder().baseUrl(ark.baseUrl()).apiKey("k").build();
+		this.client = BotChatClient.builder().baseUrl(ark.baseUrl()).apiKey("k").transport((t) -> t.retry(RetrySettings.NONE)).build();
 	}
 
 	static BotChatRequest question() {
@@ -194,8 +195,8 @@ class BotChatErrorTests {
 	@Test
 	void requireApiKeyRefusesAnyOtherKey() {
 		ark.requireApiKey("right-key");
-		BotChatClient wrong = BotChatClient.builder().baseUrl(ark.baseUrl()).apiKey("wrong-key").build();
-		BotChatClient right = BotChatClient.builder().baseUrl(ark.baseUrl()).apiKey("right-key").build();
+		BotChatClient wrong = BotChatClient.builder().baseUrl(ark.baseUrl()).apiKey("wrong-key").transport((t) -> t.retry(RetrySettings.NONE)).build();
+		BotChatClient right = BotChatClient.builder().baseUrl(ark.baseUrl()).apiKey("right-key").transport((t) -> t.retry(RetrySettings.NONE)).build();
 
 		ArkAuthenticationException ex = catchThrowableOfType(ArkAuthenticationException.class,
 				() -> wrong.chat(question()));
@@ -272,7 +273,7 @@ class BotChatErrorTests {
 
 	@Test
 	void unknownPathsAnswerAnArkShaped404() {
-		BotChatClient wrongHost = BotChatClient.builder().baseUrl(ark.baseUrl() + "/proxy").apiKey("k").build();
+		BotChatClient wrongHost = BotChatClient.builder().baseUrl(ark.baseUrl() + "/proxy").apiKey("k").transport((t) -> t.retry(RetrySettings.NONE)).build();
 
 		ArkNotFoundException ex = catchThrowableOfType(ArkNotFoundException.class,
 				() -> wrongHost.chat(question()));
