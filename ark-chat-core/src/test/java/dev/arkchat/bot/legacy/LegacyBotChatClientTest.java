@@ -179,6 +179,21 @@ class LegacyBotChatClientTest {
 	}
 
 	@Test
+	void theResponseTypesWriteBackTheWireShape() {
+		// a fake server can answer with these types: nothing but the wire fields is written
+		LegacyBotChatResponse response = new LegacyBotChatResponse("r-1",
+				List.of(new LegacyBotChatResponse.Choice(new LegacyBotChatResponse.Message("assistant", "hi", null),
+						FinishReason.STOP, null)),
+				new BotUsage(List.of(new BotUsage.ModelUsage(null, 1, 2, 3)), null, null),
+				new LegacyBotError("InternalServiceError", 1709701L, "failed"));
+
+		assertThat(dev.arkchat.http.ArkJson.mapper().writeValueAsString(response)).isEqualTo("{\"req_id\":\"r-1\","
+				+ "\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"hi\"},\"finish_reason\":\"stop\"}],"
+				+ "\"usage\":{\"model_usage\":[{\"prompt_tokens\":1,\"completion_tokens\":2,\"total_tokens\":3}]},"
+				+ "\"error\":{\"code\":\"InternalServiceError\",\"code_n\":1709701,\"message\":\"failed\"}}");
+	}
+
+	@Test
 	void aZeroCodeNIsNoError() {
 		server.stubFor(post(urlEqualTo(CHAT)).willReturn(okJson("{\"req_id\":\"r\",\"choices\":[{\"message\":"
 				+ "{\"role\":\"assistant\",\"content\":\"ok\"},\"finish_reason\":\"stop\"}],"
