@@ -1,0 +1,271 @@
+package dev.arkchat.bot.legacy;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import dev.arkchat.ArkRegion;
+import dev.arkchat.ArkStreamException;
+import dev.arkchat.auth.ApiKeyProvider;
+import dev.arkchat.auth.StaticApiKeyProvider;
+import dev.arkchat.auth.TemporaryApiKeyProvider;
+import dev.arkchat.auth.VolcengineCredentials;
+import dev.arkchat.http.ArkErrorDecoder;
+import dev.arkchat.http.ArkJson;
+import dev.arkchat.http.ArkTransport;
+import dev.arkchat.http.ServerSentEvent;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.ObjectReader;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The legacy bot chat v2 endpoint, {@code POST /api/v2/bots/{bot_id}/chat}, faithful to the wire: a typed request in,
+ * a typed answer or a {@link LegacyBotChatStream} out. Requests are checked before they are sent. Errors are raised
+ * as the {@link dev.arkchat.ArkException} family, including the ones this API reports inside a successful answer: an
+ * {@code error} in a blocking 200 answer raises an {@link dev.arkchat.ArkApiException}, one in a stream chunk an
+ * {@link ArkStreamException}. Applications usually inject {@link LegacyBotChatOperations} instead. Thread-safe.
+ * <p>
+ * A stream ends at {@code data: [DONE]}, or at the chunk that carries the usage with a finish reason (the page says
+ * only the last chunk has usage); a stream that stops before either was cut off and raises
+ * {@link ArkStreamException}.
+ */
+public class LegacyBotChatClient {
+
+	/** The endpoint's path template. */
+	public static final String PATH = "/api/v2/bots/{bot_id}/chat";
+
+	private static final ObjectReader READER = ArkJson.mapper().readerFor(LegacyBotChatResponse.class);
+
+	private static final ArkTransport.EventDecoder<LegacyBotChatResponse> DECODER = new ChunkDecoder();
+
+	private final ArkTransport transport;
+
+	private final ApiKeyProvider apiKeys;
+
+	/**
+	 * Creates a client.
+	 * @param restClient a client whose base URL is the Ark host
+	 * @param apiKeys gives the Bearer key for a bot (in production a {@link TemporaryApiKeyProvider})
+	 */
+	public LegacyBotChatClient(RestClient restClient, ApiKeyProvider apiKeys) {
+		this(restClient, apiKeys, Clock.systemUTC());
+	}
+
+	/**
+	 * Creates a client with a clock (for {@code Retry-After} dates).
+	 * @param restClient a client whose base URL is the Ark host
+	 * @param apiKeys gives the Bearer key for a bot
+	 * @param clock the clock
+	 */
+	public LegacyBotChatClient(RestClient restClient, ApiKeyProvider apiKeys, Clock clock) {
+		this.transport = new ArkTransport(restClient, clock);
+		this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys must not be null");
+	}
+
+	/**
+	 * A builder for use without Spring Boot.
+	 * @return the builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Calls the bot and waits for its whole answer.
+	 * @param request the request; its bot id must be set
+	 * @return the answer
+	 * @throws IllegalArgumentException when the request breaks a documented rule (nothing is sent)
+	 * @throws dev.arkchat.ArkException when the call fails, or the answer reports an error
+	 */
+	public LegacyBotChatResponse chat(LegacyBotChatRequest request) {
+		request.validate();
+		LegacyBotChatRequest body = request.withStream(false);
+		LegacyBotChatResponse response = this.transport.post(path(body), body, headers(body), READER);
+		LegacyBotError error = response.error();
+		if (error != null && !error.isEmpty()) {
+			throw ArkErrorDecoder.create(200, error.effectiveCode(), null, null, error.message(), response.reqId(),
+					null);
+		}
+		return response;
+	}
+
+	/**
+	 * Calls the bot and streams its answer. The HTTP exchange stays open until the stream ends or is closed.
+	 * @param request the request; its bot id must be set
+	 * @return the stream, to be closed by the caller
+	 * @throws IllegalArgumentException when the request breaks a documented rule (nothing is sent)
+	 * @throws dev.arkchat.ArkException when the call fails before the stream starts
+	 */
+	public LegacyBotChatStream stream(LegacyBotChatRequest request) {
+		request.validate();
+		LegacyBotChatRequest body = request.withStream(true);
+		return new LegacyBotChatStream(this.transport.postForEvents(path(body), body, headers(body), DECODER));
+	}
+
+	private static String path(LegacyBotChatRequest request) {
+		// validate() allowed only unreserved characters in the id, so it needs no encoding
+		return "/api/v2/bots/" + request.botId() + "/chat";
+	}
+
+	private Consumer<HttpHeaders> headers(LegacyBotChatRequest request) {
+		String apiKey = this.apiKeys.getApiKey(Objects.requireNonNull(request.botId()));
+		return (headers) -> headers.setBearerAuth(apiKey);
+	}
+
+	@Override
+	public String toString() {
+		return "LegacyBotChatClient{apiKeys=" + this.apiKeys + "}";
+	}
+
+	/** Decodes chunks, raising the errors they carry. */
+	private static final class ChunkDecoder implements ArkTransport.EventDecoder<LegacyBotChatResponse> {
+
+		@Override
+		public LegacyBotChatResponse decode(ServerSentEvent event, @Nullable String requestId) {
+			LegacyBotChatResponse chunk = event.readData(READER);
+			LegacyBotError error = chunk.error();
+			if (error != null && !error.isEmpty()) {
+				String code = error.effectiveCode();
+				String id = (requestId != null) ? requestId
+						: (chunk.reqId() != null) ? chunk.reqId() : ArkErrorDecoder.requestIdFromMessage(error.message());
+				throw new ArkStreamException("Ark reported an error in the stream" + ((code != null) ? " " + code : "")
+						+ ((error.message() != null) ? ": " + error.message() : ""), code, id, null, null);
+			}
+			return chunk;
+		}
+
+		@Override
+		public boolean isLast(LegacyBotChatResponse chunk) {
+			return chunk.usage() != null && (chunk.choices().isEmpty() || chunk.finishReason() != null);
+		}
+
+	}
+
+	/** Builds a {@link LegacyBotChatClient} without Spring Boot. */
+	public static final class Builder {
+
+		private ArkRegion region = ArkRegion.CN_BEIJING;
+
+		private @Nullable URI baseUrl;
+
+		private @Nullable ApiKeyProvider apiKeys;
+
+		private @Nullable VolcengineCredentials credentials;
+
+		private RestClient.@Nullable Builder restClientBuilder;
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder() {
+		}
+
+		/**
+		 * Sets the Ark host; defaults to the region's.
+		 * @param baseUrl the base URL, such as {@code https://ark.cn-beijing.volces.com}
+		 * @return this builder
+		 */
+		public Builder baseUrl(String baseUrl) {
+			this.baseUrl = URI.create(baseUrl);
+			return this;
+		}
+
+		/**
+		 * Sets the region, which derives the Ark host and, with {@link #credentials}, the OpenAPI host and signing
+		 * region of {@code GetApiKey}. Beijing by default.
+		 * @param region the region
+		 * @return this builder
+		 */
+		public Builder region(ArkRegion region) {
+			this.region = Objects.requireNonNull(region, "region must not be null");
+			return this;
+		}
+
+		/**
+		 * Uses one console API key for every bot.
+		 * @param apiKey the key
+		 * @return this builder
+		 */
+		public Builder apiKey(String apiKey) {
+			this.apiKeys = new StaticApiKeyProvider(apiKey);
+			this.credentials = null;
+			return this;
+		}
+
+		/**
+		 * Uses a provider of keys per bot.
+		 * @param apiKeys the provider
+		 * @return this builder
+		 */
+		public Builder apiKeyProvider(ApiKeyProvider apiKeys) {
+			this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys must not be null");
+			this.credentials = null;
+			return this;
+		}
+
+		/**
+		 * Uses temporary keys issued for each bot with an access key pair: a {@link TemporaryApiKeyProvider} for the
+		 * region, with this builder's {@code RestClient.Builder} and clock and its defaults otherwise.
+		 * @param credentials the access key pair
+		 * @return this builder
+		 */
+		public Builder credentials(VolcengineCredentials credentials) {
+			this.credentials = Objects.requireNonNull(credentials, "credentials must not be null");
+			this.apiKeys = null;
+			return this;
+		}
+
+		/**
+		 * Starts from a configured {@link RestClient.Builder} (interceptors, request factory, observation). It is
+		 * cloned, never changed.
+		 * @param restClientBuilder the builder
+		 * @return this builder
+		 */
+		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
+			this.restClientBuilder = restClientBuilder;
+			return this;
+		}
+
+		/**
+		 * Sets the clock.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock must not be null");
+			return this;
+		}
+
+		/**
+		 * Builds the client.
+		 * @return the client
+		 * @throws IllegalStateException when neither a key, a key provider nor credentials were given
+		 */
+		public LegacyBotChatClient build() {
+			ApiKeyProvider keys = this.apiKeys;
+			if (keys == null && this.credentials != null) {
+				TemporaryApiKeyProvider.Builder temporary = TemporaryApiKeyProvider.builder()
+					.credentials(this.credentials)
+					.region(this.region)
+					.clock(this.clock);
+				if (this.restClientBuilder != null) {
+					temporary.restClientBuilder(this.restClientBuilder);
+				}
+				keys = temporary.build();
+			}
+			if (keys == null) {
+				throw new IllegalStateException("An API key is required: call apiKey(...), apiKeyProvider(...) or "
+						+ "credentials(...)");
+			}
+			RestClient.Builder builder = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
+					: RestClient.builder().requestFactory(new JdkClientHttpRequestFactory());
+			URI url = (this.baseUrl != null) ? this.baseUrl : this.region.arkBaseUrl();
+			return new LegacyBotChatClient(builder.baseUrl(url).build(), keys, this.clock);
+		}
+
+	}
+
+}
