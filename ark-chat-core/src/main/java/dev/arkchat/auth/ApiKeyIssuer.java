@@ -10,6 +10,7 @@ import dev.arkchat.ArkException;
 import dev.arkchat.http.ArkErrorDecoder;
 import dev.arkchat.http.ArkJson;
 import dev.arkchat.http.ArkTransport;
+import dev.arkchat.http.RetrySettings;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -44,7 +45,8 @@ final class ApiKeyIssuer {
 	 * @param clock the clock
 	 */
 	ApiKeyIssuer(RestClient restClient, long durationSeconds, @Nullable String projectName, Clock clock) {
-		this.transport = new ArkTransport(restClient, clock);
+		// no retries here: the provider refreshes on its own schedule and keeps the valid key meanwhile
+		this.transport = new ArkTransport(restClient, clock, RetrySettings.NONE);
 		this.durationSeconds = durationSeconds;
 		this.projectName = projectName;
 		this.clock = clock;

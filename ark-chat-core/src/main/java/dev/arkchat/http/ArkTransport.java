@@ -98,7 +98,17 @@ public final class ArkTransport {
 	 * @param clock the clock used for {@code Retry-After} dates
 	 */
 	public ArkTransport(RestClient restClient, Clock clock) {
-		this(new Builder().clock(clock), restClient, restClient);
+		this(restClient, clock, RetrySettings.DEFAULTS);
+	}
+
+	/**
+	 * A transport over one ready {@link RestClient} (with its base URL), with given retries.
+	 * @param restClient the client
+	 * @param clock the clock used for {@code Retry-After} dates
+	 * @param retry the retry settings
+	 */
+	public ArkTransport(RestClient restClient, Clock clock, RetrySettings retry) {
+		this(new Builder().clock(clock).retry(retry), restClient, restClient);
 	}
 
 	/**

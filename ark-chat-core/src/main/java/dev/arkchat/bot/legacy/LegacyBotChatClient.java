@@ -2,6 +2,7 @@ package dev.arkchat.bot.legacy;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -13,13 +14,16 @@ import dev.arkchat.auth.TemporaryApiKeyProvider;
 import dev.arkchat.auth.VolcengineCredentials;
 import dev.arkchat.http.ArkErrorDecoder;
 import dev.arkchat.http.ArkJson;
+import dev.arkchat.bot.BotUsage;
+import dev.arkchat.http.ArkCall;
 import dev.arkchat.http.ArkTransport;
+import dev.arkchat.observation.ArkChatObservationContext;
+import dev.arkchat.observation.ChatObservationSupport;
 import dev.arkchat.http.ServerSentEvent;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectReader;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -42,6 +46,9 @@ public class LegacyBotChatClient {
 
 	private static final ArkTransport.EventDecoder<LegacyBotChatResponse> DECODER = new ChunkDecoder();
 
+	/** The {@code ark.api} name of this endpoint in observations. */
+	public static final String API = "bots.legacy";
+
 	private final ArkTransport transport;
 
 	private final ApiKeyProvider apiKeys;
@@ -62,7 +69,16 @@ public class LegacyBotChatClient {
 	 * @param clock the clock
 	 */
 	public LegacyBotChatClient(RestClient restClient, ApiKeyProvider apiKeys, Clock clock) {
-		this.transport = new ArkTransport(restClient, clock);
+		this(new ArkTransport(restClient, clock), apiKeys);
+	}
+
+	/**
+	 * Creates a client on a configured transport (timeouts, retries, observation).
+	 * @param transport the transport, whose base URL is the Ark host
+	 * @param apiKeys gives the Bearer key for a bot
+	 */
+	public LegacyBotChatClient(ArkTransport transport, ApiKeyProvider apiKeys) {
+		this.transport = Objects.requireNonNull(transport, "transport must not be null");
 		this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys must not be null");
 	}
 
@@ -84,7 +100,7 @@ public class LegacyBotChatClient {
 	public LegacyBotChatResponse chat(LegacyBotChatRequest request) {
 		request.validate();
 		LegacyBotChatRequest body = request.withStream(false);
-		LegacyBotChatResponse response = this.transport.post(path(body), body, headers(body), READER);
+		LegacyBotChatResponse response = this.transport.post(path(body), body, headers(body), READER, call(body));
 		LegacyBotError error = response.error();
 		if (error != null && !error.isEmpty()) {
 			throw ArkErrorDecoder.create(200, error.effectiveCode(), null, null, error.message(), response.reqId(),
@@ -103,7 +119,25 @@ public class LegacyBotChatClient {
 	public LegacyBotChatStream stream(LegacyBotChatRequest request) {
 		request.validate();
 		LegacyBotChatRequest body = request.withStream(true);
-		return new LegacyBotChatStream(this.transport.postForEvents(path(body), body, headers(body), DECODER));
+		return new LegacyBotChatStream(
+				this.transport.postForEvents(path(body), body, headers(body), DECODER, call(body)));
+	}
+
+	private static ArkCall<LegacyBotChatResponse> call(LegacyBotChatRequest request) {
+		return new ArkCall<>(API, "chat", request.botId(), Map.of(),
+				() -> ChatObservationSupport.prompt(request.messages()), LegacyBotChatClient::observe);
+	}
+
+	private static void observe(LegacyBotChatResponse response, ArkChatObservationContext context) {
+		context.setResponseId(response.reqId());
+		if (response.finishReason() != null) {
+			context.addFinishReason(response.finishReason().value());
+		}
+		BotUsage usage = response.usage();
+		if (usage != null && usage.modelUsage() != null && !usage.modelUsage().isEmpty()) {
+			context.setUsage(usage.promptTokens(), usage.completionTokens(), null);
+		}
+		context.appendCompletion(response.content());
 	}
 
 	private static String path(LegacyBotChatRequest request) {
@@ -159,6 +193,8 @@ public class LegacyBotChatClient {
 		private RestClient.@Nullable Builder restClientBuilder;
 
 		private Clock clock = Clock.systemUTC();
+
+		private final ArkTransport.Builder transport = ArkTransport.builder();
 
 		private Builder() {
 		}
@@ -240,6 +276,16 @@ public class LegacyBotChatClient {
 		}
 
 		/**
+		 * Configures the transport: timeouts, retries, observation.
+		 * @param customizer changes the transport builder
+		 * @return this builder
+		 */
+		public Builder transport(Consumer<ArkTransport.Builder> customizer) {
+			customizer.accept(this.transport);
+			return this;
+		}
+
+		/**
 		 * Builds the client.
 		 * @return the client
 		 * @throws IllegalStateException when neither a key, a key provider nor credentials were given
@@ -260,10 +306,12 @@ public class LegacyBotChatClient {
 				throw new IllegalStateException("An API key is required: call apiKey(...), apiKeyProvider(...) or "
 						+ "credentials(...)");
 			}
-			RestClient.Builder builder = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
-					: RestClient.builder().requestFactory(new JdkClientHttpRequestFactory());
 			URI url = (this.baseUrl != null) ? this.baseUrl : this.region.arkBaseUrl();
-			return new LegacyBotChatClient(builder.baseUrl(url).build(), keys, this.clock);
+			this.transport.clock(this.clock).baseUrl(url);
+			if (this.restClientBuilder != null) {
+				this.transport.restClientBuilder(this.restClientBuilder);
+			}
+			return new LegacyBotChatClient(this.transport.build(), keys);
 		}
 
 	}

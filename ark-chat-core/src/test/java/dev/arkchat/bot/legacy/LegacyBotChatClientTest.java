@@ -1,5 +1,8 @@
 package dev.arkchat.bot.legacy;
 
+import java.time.Clock;
+import dev.arkchat.http.RetrySettings;
+import dev.arkchat.http.ArkTransport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,7 +78,7 @@ class LegacyBotChatClientTest {
 			this.keysAskedFor.add(resourceId);
 			return "temp-key-for-" + resourceId;
 		};
-		this.client = new LegacyBotChatClient(restClient(), keys);
+		this.client = new LegacyBotChatClient(new ArkTransport(restClient(), Clock.systemUTC(), RetrySettings.NONE), keys);
 	}
 
 	static RestClient restClient() {
