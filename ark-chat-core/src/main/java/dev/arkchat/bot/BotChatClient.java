@@ -3,6 +3,7 @@ package dev.arkchat.bot;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import dev.arkchat.ArkRegion;
 import dev.arkchat.auth.ApiKeyProvider;
@@ -15,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectReader;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -34,6 +34,9 @@ public class BotChatClient {
 	private static final ObjectReader COMPLETION_READER = ArkJson.mapper().readerFor(BotChatCompletion.class);
 
 	private static final ObjectReader CHUNK_READER = ArkJson.mapper().readerFor(BotChatChunk.class);
+
+	/** The {@code ark.api} name of this endpoint in observations. */
+	public static final String API = "bots";
 
 	private final ArkTransport transport;
 
@@ -55,7 +58,16 @@ public class BotChatClient {
 	 * @param clock the clock
 	 */
 	public BotChatClient(RestClient restClient, ApiKeyProvider apiKeys, Clock clock) {
-		this.transport = new ArkTransport(restClient, clock);
+		this(new ArkTransport(restClient, clock), apiKeys);
+	}
+
+	/**
+	 * Creates a client on a configured transport (timeouts, retries, observation).
+	 * @param transport the transport, whose base URL is the Ark host
+	 * @param apiKeys gives the Bearer key for a bot
+	 */
+	public BotChatClient(ArkTransport transport, ApiKeyProvider apiKeys) {
+		this.transport = Objects.requireNonNull(transport, "transport must not be null");
 		this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys must not be null");
 	}
 
@@ -77,7 +89,8 @@ public class BotChatClient {
 	public BotChatCompletion chat(BotChatRequest request) {
 		request.validate(false);
 		BotChatRequest body = request.withStream(false);
-		return this.transport.post(PATH, body, headers(body), COMPLETION_READER);
+		return this.transport.post(PATH, body, headers(body), COMPLETION_READER,
+				BotChatObservations.call(body, BotChatObservations::observeCompletion));
 	}
 
 	/**
@@ -90,10 +103,11 @@ public class BotChatClient {
 	public BotChatStream stream(BotChatRequest request) {
 		request.validate(true);
 		BotChatRequest body = request.withStream(true);
-		return new BotChatStream(this.transport.postForEvents(PATH, body, headers(body), BotChatClient::decode));
+		return new BotChatStream(this.transport.postForEvents(PATH, body, headers(body), BotChatClient::decode,
+				BotChatObservations.call(body, BotChatObservations::observeChunk)));
 	}
 
-	private java.util.function.Consumer<HttpHeaders> headers(BotChatRequest request) {
+	private Consumer<HttpHeaders> headers(BotChatRequest request) {
 		String botId = Objects.requireNonNull(request.model());
 		String apiKey = this.apiKeys.getApiKey(botId);
 		return (headers) -> {
@@ -119,9 +133,7 @@ public class BotChatClient {
 
 		private @Nullable ApiKeyProvider apiKeys;
 
-		private RestClient.@Nullable Builder restClientBuilder;
-
-		private Clock clock = Clock.systemUTC();
+		private final ArkTransport.Builder transport = ArkTransport.builder();
 
 		private Builder() {
 		}
@@ -167,23 +179,23 @@ public class BotChatClient {
 		}
 
 		/**
-		 * Starts from a configured {@link RestClient.Builder} (interceptors, request factory, observation). It is
-		 * cloned, never changed.
+		 * Starts from a configured {@link RestClient.Builder} (interceptors, observation). It is cloned, never
+		 * changed.
 		 * @param restClientBuilder the builder
 		 * @return this builder
 		 */
 		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
-			this.restClientBuilder = restClientBuilder;
+			this.transport.restClientBuilder(restClientBuilder);
 			return this;
 		}
 
 		/**
-		 * Sets the clock.
-		 * @param clock the clock
+		 * Configures the transport: timeouts, retries, observation, clock.
+		 * @param customizer changes the transport builder
 		 * @return this builder
 		 */
-		public Builder clock(Clock clock) {
-			this.clock = clock;
+		public Builder transport(Consumer<ArkTransport.Builder> customizer) {
+			customizer.accept(this.transport);
 			return this;
 		}
 
@@ -196,9 +208,7 @@ public class BotChatClient {
 			if (this.apiKeys == null) {
 				throw new IllegalStateException("An API key is required: call apiKey(...) or apiKeyProvider(...)");
 			}
-			RestClient.Builder builder = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
-					: RestClient.builder().requestFactory(new JdkClientHttpRequestFactory());
-			return new BotChatClient(builder.baseUrl(this.baseUrl).build(), this.apiKeys, this.clock);
+			return new BotChatClient(this.transport.baseUrl(this.baseUrl).build(), this.apiKeys);
 		}
 
 	}

@@ -4,51 +4,114 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import dev.arkchat.ArkConnectionException;
 import dev.arkchat.ArkException;
 import dev.arkchat.ArkStreamException;
 import dev.arkchat.ArkTimeoutException;
 import dev.arkchat.ChatStream;
+import dev.arkchat.observation.ArkChatObservationContext;
+import dev.arkchat.observation.ArkChatObservationConvention;
+import dev.arkchat.observation.ArkChatObservationDocumentation;
+import dev.arkchat.observation.DefaultArkChatObservationConvention;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
 
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRequest;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * The HTTP exchange every endpoint client is built on: sends a request body as JSON with the wire mapper, decodes
- * errors into the {@link ArkException} family, and reads answers either whole or as a stream of server-sent events
- * straight from the body's bytes. One per endpoint client; thread-safe.
+ * The HTTP exchange every endpoint client is built on: sends a request body as JSON with the wire mapper, retries
+ * what is safe to retry, decodes errors into the {@link ArkException} family, reads answers whole or as a stream of
+ * server-sent events straight from the body's bytes, ends silent streams after an idle timeout, and observes every
+ * call and every stream (until its last event, error or close) as {@code gen_ai.client.operation}.
+ * <p>
+ * Blocking calls and streams use two {@link RestClient}s (by default over one JDK {@link HttpClient} and
+ * {@link ArkJdkClientHttpRequestFactory}): the read timeout bounds a blocking call, while a stream is guarded by its
+ * idle timeout, so that a healthy long stream is never cut. Thread-safe; one per endpoint client (or shared by clients of one host).
  */
 public final class ArkTransport {
 
-	private final RestClient restClient;
+	/** Default connect timeout. */
+	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+	/** Default read timeout of a blocking call (bots that search the web and reason can take minutes). */
+	public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(5);
+
+	/** Default idle timeout of a stream: no byte for this long ends it. */
+	public static final Duration DEFAULT_STREAM_IDLE_TIMEOUT = Duration.ofSeconds(120);
+
+	private static final DefaultArkChatObservationConvention DEFAULT_CONVENTION = new DefaultArkChatObservationConvention();
+
+	private final RestClient blocking;
+
+	private final RestClient streaming;
 
 	private final Clock clock;
 
-	/**
-	 * Creates a transport.
-	 * @param restClient the client, with its base URL and any interceptors (signing, observation) already set
-	 * @param clock the clock used for {@code Retry-After} dates
-	 */
-	public ArkTransport(RestClient restClient, Clock clock) {
-		this.restClient = restClient;
-		this.clock = clock;
+	private final RetrySettings retry;
+
+	private final @Nullable Duration streamIdleTimeout;
+
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable ArkChatObservationConvention observationConvention;
+
+	private final boolean includeContent;
+
+	private ArkTransport(Builder builder, RestClient blocking, RestClient streaming) {
+		this.blocking = blocking;
+		this.streaming = streaming;
+		this.clock = builder.clock;
+		this.retry = builder.retry;
+		this.streamIdleTimeout = builder.streamIdleTimeout;
+		this.observationRegistry = builder.observationRegistry;
+		this.observationConvention = builder.observationConvention;
+		this.includeContent = builder.includeContent;
 	}
 
 	/**
-	 * POSTs a JSON body and reads the JSON answer whole.
-	 * @param path the path (with any query), relative to the client's base URL
+	 * A transport over one ready {@link RestClient} (with its base URL), with default retries and stream idle
+	 * timeout and no observation. The client's own read timeout, if any, applies to streams too.
+	 * @param restClient the client
+	 * @param clock the clock used for {@code Retry-After} dates
+	 */
+	public ArkTransport(RestClient restClient, Clock clock) {
+		this(new Builder().clock(clock), restClient, restClient);
+	}
+
+	/**
+	 * A builder.
+	 * @return the builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * POSTs a JSON body and reads the JSON answer whole, retrying what is safe to retry.
+	 * @param path the path (with any query), relative to the base URL
 	 * @param body the request body, serialized with the wire mapper
 	 * @param headers adds request headers (authorization, ids)
 	 * @param reader reads the answer
@@ -57,9 +120,96 @@ public final class ArkTransport {
 	 * @throws ArkException on an error answer, a network failure or a timeout
 	 */
 	public <T> T post(String path, Object body, Consumer<HttpHeaders> headers, ObjectReader reader) {
+		return post(path, body, headers, reader, ArkCall.of("ark", null));
+	}
+
+	/**
+	 * POSTs a JSON body and reads the JSON answer whole, retrying what is safe to retry, observed as one operation.
+	 * @param path the path (with any query), relative to the base URL
+	 * @param body the request body, serialized with the wire mapper
+	 * @param headers adds request headers (authorization, ids)
+	 * @param reader reads the answer
+	 * @param call what to observe
+	 * @param <T> the answer type
+	 * @return the answer
+	 * @throws ArkException on an error answer, a network failure or a timeout
+	 */
+	public <T> T post(String path, Object body, Consumer<HttpHeaders> headers, ObjectReader reader, ArkCall<T> call) {
 		byte[] json = ArkJson.mapper().writeValueAsBytes(body);
+		ArkChatObservationContext context = context(call, false);
+		Observation observation = observation(context);
+		return observation.observe(() -> {
+			T answer = withRetry(() -> exchange(path, json, headers, reader, context));
+			call.observer().observe(answer, context);
+			return answer;
+		});
+	}
+
+	/**
+	 * POSTs a JSON body and opens the answer as a stream of server-sent events.
+	 * @param path the path, relative to the base URL
+	 * @param body the request body
+	 * @param headers adds request headers
+	 * @param decoder turns events into chunks
+	 * @param <T> the chunk type
+	 * @return the source of chunks, for a {@link ChatStream}
+	 * @throws ArkException when the server answers with an error status, or the connection fails
+	 */
+	public <T> ChatStream.Source<T> postForEvents(String path, Object body, Consumer<HttpHeaders> headers,
+			EventDecoder<T> decoder) {
+		return postForEvents(path, body, headers, decoder, ArkCall.of("ark", null));
+	}
+
+	/**
+	 * POSTs a JSON body and opens the answer as a stream of server-sent events. Opening is retried like a blocking
+	 * call; once the stream has started nothing is retried (the caller would see text twice). The exchange stays open
+	 * until the returned source is closed or reaches its terminator; its observation lasts as long.
+	 * @param path the path, relative to the base URL
+	 * @param body the request body
+	 * @param headers adds request headers
+	 * @param decoder turns events into chunks
+	 * @param call what to observe
+	 * @param <T> the chunk type
+	 * @return the source of chunks, for a {@link ChatStream}
+	 * @throws ArkException when the server answers with an error status, or the connection fails
+	 */
+	public <T> ChatStream.Source<T> postForEvents(String path, Object body, Consumer<HttpHeaders> headers,
+			EventDecoder<T> decoder, ArkCall<T> call) {
+		byte[] json = ArkJson.mapper().writeValueAsBytes(body);
+		ArkChatObservationContext context = context(call, true);
+		Observation observation = observation(context).start();
+		long started = System.nanoTime();
+		ClientHttpResponse response;
+		try (Observation.Scope scope = observation.openScope()) {
+			response = withRetry(() -> open(path, json, headers, context));
+		}
+		catch (RuntimeException ex) {
+			observation.error(ex);
+			observation.stop();
+			throw ex;
+		}
+		return new EventSource<>(response, decoder, call, context, observation, started, this.streamIdleTimeout);
+	}
+
+	private ArkChatObservationContext context(ArkCall<?> call, boolean streaming) {
+		ArkChatObservationContext context = new ArkChatObservationContext(call.api(), call.operation(), call.model(),
+				null, -1, streaming, call.options());
+		context.setIncludeContent(this.includeContent);
+		if (this.includeContent && call.prompt() != null) {
+			context.setPrompt(call.prompt().get());
+		}
+		return context;
+	}
+
+	private Observation observation(ArkChatObservationContext context) {
+		return ArkChatObservationDocumentation.CHAT_CLIENT_OPERATION.observation(this.observationConvention,
+				DEFAULT_CONVENTION, () -> context, this.observationRegistry);
+	}
+
+	private <T> T exchange(String path, byte[] json, Consumer<HttpHeaders> headers, ObjectReader reader,
+			ArkChatObservationContext context) {
 		try {
-			return this.restClient.post()
+			return this.blocking.post()
 				.uri(path)
 				.contentType(MediaType.APPLICATION_JSON)
 				.accept(MediaType.APPLICATION_JSON)
@@ -67,6 +217,7 @@ public final class ArkTransport {
 				.header(RequestIds.CLIENT_REQUEST_ID_HEADER, RequestIds.next())
 				.body(json)
 				.exchange((request, response) -> {
+					server(request, context);
 					throwIfError(response);
 					try (InputStream in = response.getBody()) {
 						return reader.<T>readValue(in);
@@ -82,43 +233,62 @@ public final class ArkTransport {
 		}
 	}
 
-	/**
-	 * POSTs a JSON body and opens the answer as a stream of server-sent events. The exchange stays open until the
-	 * returned source is closed or reaches its terminator.
-	 * @param path the path, relative to the client's base URL
-	 * @param body the request body, serialized with the wire mapper
-	 * @param headers adds request headers (authorization, ids)
-	 * @param decoder turns events into chunks
-	 * @param <T> the chunk type
-	 * @return the source of chunks, for a {@link ChatStream}
-	 * @throws ArkException when the server answers with an error status, or the connection fails
-	 */
-	public <T> ChatStream.Source<T> postForEvents(String path, Object body, Consumer<HttpHeaders> headers,
-			EventDecoder<T> decoder) {
-		byte[] json = ArkJson.mapper().writeValueAsBytes(body);
+	private ClientHttpResponse open(String path, byte[] json, Consumer<HttpHeaders> headers,
+			ArkChatObservationContext context) {
 		try {
-			ClientHttpResponse response = this.restClient.post()
+			return this.streaming.post()
 				.uri(path)
 				.contentType(MediaType.APPLICATION_JSON)
 				.accept(MediaType.TEXT_EVENT_STREAM, MediaType.APPLICATION_JSON)
 				.headers(headers)
 				.header(RequestIds.CLIENT_REQUEST_ID_HEADER, RequestIds.next())
 				.body(json)
-				.exchange((request, exchangeResponse) -> {
+				.exchange((request, response) -> {
+					server(request, context);
 					try {
-						throwIfError(exchangeResponse);
+						throwIfError(response);
 					}
 					finally {
-						if (exchangeResponse.getStatusCode().isError()) {
-							exchangeResponse.close();
+						if (response.getStatusCode().isError()) {
+							response.close();
 						}
 					}
-					return exchangeResponse;
+					return response;
 				}, false);
-			return new EventSource<>(response, decoder);
 		}
 		catch (RestClientException ex) {
 			throw translate(ex);
+		}
+	}
+
+	private static void server(HttpRequest request, ArkChatObservationContext context) {
+		URI uri = request.getURI();
+		context.setServer(uri.getHost(), uri.getPort());
+	}
+
+	private <R> R withRetry(Supplier<R> attempt) {
+		if (this.retry.maxAttempts() <= 1) {
+			return attempt.get();
+		}
+		RetryTemplate template = new RetryTemplate(new ArkRetryPolicy(this.retry));
+		try {
+			return template.execute(attempt::get);
+		}
+		catch (RetryException ex) {
+			Throwable last = (ex.getLastException() != null) ? ex.getLastException() : ex.getCause();
+			if (last instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+				throw new ArkException("Interrupted while waiting to retry a call to Ark", ex);
+			}
+			if (last instanceof RuntimeException runtime) {
+				for (Throwable earlier : ex.getExceptions()) {
+					if (earlier != last && runtime.getSuppressed().length < 8) {
+						runtime.addSuppressed(earlier);
+					}
+				}
+				throw runtime;
+			}
+			throw new ArkException("Call to Ark failed: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -152,8 +322,8 @@ public final class ArkTransport {
 
 	private static boolean isTimeout(Throwable ex) {
 		return ex instanceof SocketTimeoutException || ex instanceof HttpTimeoutException
-				|| (ex instanceof InterruptedIOException && !(ex.getCause() instanceof InterruptedException)
-						&& ex.getMessage() != null && ex.getMessage().toLowerCase().contains("timed out"));
+				|| (ex instanceof InterruptedIOException && ex.getMessage() != null
+						&& ex.getMessage().toLowerCase().contains("timed out"));
 	}
 
 	/**
@@ -182,6 +352,177 @@ public final class ArkTransport {
 
 	}
 
+	/** Builds an {@link ArkTransport}. */
+	public static final class Builder {
+
+		private RestClient.@Nullable Builder restClientBuilder;
+
+		private @Nullable URI baseUrl;
+
+		private @Nullable ClientHttpRequestFactory blockingRequestFactory;
+
+		private @Nullable ClientHttpRequestFactory streamingRequestFactory;
+
+		private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+
+		private @Nullable Duration readTimeout = DEFAULT_READ_TIMEOUT;
+
+		private @Nullable Duration streamIdleTimeout = DEFAULT_STREAM_IDLE_TIMEOUT;
+
+		private RetrySettings retry = RetrySettings.DEFAULTS;
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable ArkChatObservationConvention observationConvention;
+
+		private boolean includeContent;
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder() {
+		}
+
+		/**
+		 * Starts from a configured builder (interceptors, observation, message converters); it is cloned, never
+		 * changed.
+		 * @param restClientBuilder the builder
+		 * @return this builder
+		 */
+		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
+			this.restClientBuilder = restClientBuilder;
+			return this;
+		}
+
+		/**
+		 * Sets the host.
+		 * @param baseUrl the base URL
+		 * @return this builder
+		 */
+		public Builder baseUrl(URI baseUrl) {
+			this.baseUrl = baseUrl;
+			return this;
+		}
+
+		/**
+		 * Sets the request factories of blocking calls and of streams. Without them, one JDK {@link HttpClient} is
+		 * made for both, with the connect timeout, and the read timeout on blocking calls only.
+		 * @param blocking the factory of blocking calls (with a read timeout)
+		 * @param streaming the factory of streams (without a whole-response timeout)
+		 * @return this builder
+		 */
+		public Builder requestFactories(ClientHttpRequestFactory blocking, ClientHttpRequestFactory streaming) {
+			this.blockingRequestFactory = blocking;
+			this.streamingRequestFactory = streaming;
+			return this;
+		}
+
+		/**
+		 * Sets the connect timeout (used when no request factories are given).
+		 * @param connectTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder connectTimeout(Duration connectTimeout) {
+			this.connectTimeout = Objects.requireNonNull(connectTimeout);
+			return this;
+		}
+
+		/**
+		 * Sets the read timeout of blocking calls (used when no request factories are given).
+		 * @param readTimeout the timeout, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder readTimeout(@Nullable Duration readTimeout) {
+			this.readTimeout = readTimeout;
+			return this;
+		}
+
+		/**
+		 * Sets the stream idle timeout: a stream with no byte for this long ends with an {@link ArkTimeoutException}.
+		 * @param streamIdleTimeout the timeout, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder streamIdleTimeout(@Nullable Duration streamIdleTimeout) {
+			this.streamIdleTimeout = streamIdleTimeout;
+			return this;
+		}
+
+		/**
+		 * Sets the retry settings.
+		 * @param retry the settings; {@link RetrySettings#NONE} turns retries off
+		 * @return this builder
+		 */
+		public Builder retry(RetrySettings retry) {
+			this.retry = Objects.requireNonNull(retry);
+			return this;
+		}
+
+		/**
+		 * Sets the registry calls are observed with.
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = Objects.requireNonNull(observationRegistry);
+			return this;
+		}
+
+		/**
+		 * Replaces the default observation convention.
+		 * @param observationConvention the convention, or {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder observationConvention(@Nullable ArkChatObservationConvention observationConvention) {
+			this.observationConvention = observationConvention;
+			return this;
+		}
+
+		/**
+		 * Records prompt and completion text in observations. Off by default: they may hold personal data.
+		 * @param includeContent whether to record content
+		 * @return this builder
+		 */
+		public Builder includeContent(boolean includeContent) {
+			this.includeContent = includeContent;
+			return this;
+		}
+
+		/**
+		 * Sets the clock.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock);
+			return this;
+		}
+
+		/**
+		 * Builds the transport.
+		 * @return the transport
+		 */
+		public ArkTransport build() {
+			ClientHttpRequestFactory blockingFactory = this.blockingRequestFactory;
+			ClientHttpRequestFactory streamingFactory = this.streamingRequestFactory;
+			if (blockingFactory == null || streamingFactory == null) {
+				HttpClient httpClient = HttpClient.newBuilder()
+					.connectTimeout(this.connectTimeout)
+					.followRedirects(HttpClient.Redirect.NORMAL)
+					.build();
+				blockingFactory = new ArkJdkClientHttpRequestFactory(httpClient, this.readTimeout);
+				streamingFactory = new ArkJdkClientHttpRequestFactory(httpClient, null);
+			}
+			RestClient.Builder base = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
+					: RestClient.builder();
+			if (this.baseUrl != null) {
+				base.baseUrl(this.baseUrl);
+			}
+			RestClient blocking = base.clone().requestFactory(blockingFactory).build();
+			RestClient streaming = base.clone().requestFactory(streamingFactory).build();
+			return new ArkTransport(this, blocking, streaming);
+		}
+
+	}
+
 	/** Reads chunks from an open event-stream response; aborts it when closed before the end. */
 	private static final class EventSource<T> implements ChatStream.Source<T> {
 
@@ -189,29 +530,69 @@ public final class ArkTransport {
 
 		private final EventDecoder<T> decoder;
 
+		private final ArkCall<T> call;
+
+		private final ArkChatObservationContext context;
+
+		private final Observation observation;
+
+		private final long started;
+
 		private final @Nullable String requestId;
 
 		private final ServerSentEventReader reader;
+
+		private final IdleWatchdog watchdog;
+
+		private final AtomicBoolean observationStopped = new AtomicBoolean();
 
 		private volatile boolean closed;
 
 		private boolean ended;
 
-		EventSource(ClientHttpResponse response, EventDecoder<T> decoder) throws ArkException {
+		private boolean first = true;
+
+		private @Nullable RuntimeException failure;
+
+		EventSource(ClientHttpResponse response, EventDecoder<T> decoder, ArkCall<T> call,
+				ArkChatObservationContext context, Observation observation, long started,
+				@Nullable Duration idleTimeout) {
 			this.response = response;
 			this.decoder = decoder;
+			this.call = call;
+			this.context = context;
+			this.observation = observation;
+			this.started = started;
 			this.requestId = requestId(response);
+			this.watchdog = new IdleWatchdog(idleTimeout, this::abort);
 			try {
-				this.reader = new ServerSentEventReader(response.getBody());
+				this.reader = new ServerSentEventReader(this.watchdog.watch(response.getBody()));
 			}
 			catch (IOException ex) {
-				response.close();
-				throw new ArkConnectionException("Could not read Ark's stream: " + ex.getMessage(), this.requestId, ex);
+				abort();
+				ArkConnectionException failure = new ArkConnectionException(
+						"Could not read Ark's stream: " + ex.getMessage(), this.requestId, ex);
+				stopObservation(failure);
+				throw failure;
 			}
 		}
 
 		@Override
 		public @Nullable T next() {
+			try {
+				T chunk = read();
+				if (chunk != null) {
+					this.call.observer().observe(chunk, this.context);
+				}
+				return chunk;
+			}
+			catch (RuntimeException ex) {
+				this.failure = ex;
+				throw ex;
+			}
+		}
+
+		private @Nullable T read() {
 			if (this.ended) {
 				return null;
 			}
@@ -224,8 +605,16 @@ public final class ArkTransport {
 					throw readFailure(ex);
 				}
 				if (event == null) {
+					if (this.closed) {
+						throw new ArkStreamException("The stream was closed", null, this.requestId, null, null);
+					}
 					throw new ArkStreamException("Ark's stream ended without its terminator ([DONE]): the answer is "
 							+ "incomplete", null, this.requestId, null, null);
+				}
+				if (this.first) {
+					this.first = false;
+					this.context.setTimeToFirstChunk(Duration.ofNanos(System.nanoTime() - this.started));
+					this.observation.event(ArkChatObservationDocumentation.Events.FIRST_CHUNK);
 				}
 				if (event.isDone()) {
 					this.ended = true;
@@ -253,10 +642,14 @@ public final class ArkTransport {
 		}
 
 		private ArkException readFailure(IOException ex) {
+			if (this.watchdog.isTimedOut()) {
+				return new ArkTimeoutException("Ark's stream sent nothing for longer than its idle timeout", this.requestId,
+						ex);
+			}
 			if (this.closed) {
 				return new ArkStreamException("The stream was closed", null, this.requestId, null, ex);
 			}
-			if (ex instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
+			if (this.watchdog.isInterrupted() || Thread.currentThread().isInterrupted()) {
 				return new ArkStreamException("Reading the stream was interrupted", null, this.requestId, null, ex);
 			}
 			if (isTimeout(ex)) {
@@ -266,18 +659,47 @@ public final class ArkTransport {
 					ex);
 		}
 
-		@Override
-		public void close(boolean finished) {
-			this.closed = true;
+		/** Aborts the exchange: closing the body before its end makes the JDK client cancel it. */
+		private void abort() {
 			try {
-				// closing the body before its end aborts the exchange (the JDK client cancels the subscription)
-				this.reader.close();
+				this.response.getBody().close();
 			}
-			catch (IOException ignored) {
-				// the exchange is being abandoned anyway
+			catch (IOException | RuntimeException ignored) {
+				// being abandoned anyway
 			}
 			finally {
 				this.response.close();
+			}
+		}
+
+		@Override
+		public void close(boolean finished) {
+			this.closed = true;
+			this.watchdog.stop();
+			if (!finished) {
+				abort();
+			}
+			else {
+				this.response.close();
+			}
+			if (finished) {
+				stopObservation(null);
+			}
+			else if (this.failure != null) {
+				stopObservation(this.failure);
+			}
+			else {
+				this.context.setErrorType("cancelled");
+				stopObservation(null);
+			}
+		}
+
+		private void stopObservation(@Nullable Throwable error) {
+			if (this.observationStopped.compareAndSet(false, true)) {
+				if (error != null) {
+					this.observation.error(error);
+				}
+				this.observation.stop();
 			}
 		}
 

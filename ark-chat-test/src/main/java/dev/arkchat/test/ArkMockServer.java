@@ -47,6 +47,8 @@ public final class ArkMockServer implements AutoCloseable {
 
 	private static final String HOST = "127.0.0.1";
 
+	private static final int CONTAINER_THREADS = 200;
+
 	private final WireMockServer wireMock;
 
 	private final ApiKeyCheck apiKeys = new ApiKeyCheck();
@@ -61,6 +63,8 @@ public final class ArkMockServer implements AutoCloseable {
 			.port(port)
 			// streams must leave as they are written; Ark's bodies are not compressed for our clients either
 			.gzipDisabled(true)
+			// a slow stream holds a thread while it dribbles: allow many at once (threads are created on demand)
+			.containerThreads(CONTAINER_THREADS)
 			.extensions(this.endpoints.toArray(new Extension[0]));
 		this.wireMock = new WireMockServer(options);
 		this.wireMock.start();
@@ -169,7 +173,8 @@ public final class ArkMockServer implements AutoCloseable {
 
 	/**
 	 * The underlying WireMock server, for what this API does not cover (extra stubs, faults, verification). Stubs
-	 * added here at a higher priority than the default (5) take precedence over the fake's endpoints.
+	 * added here take precedence over the fake's own answers (WireMock prefers the newest of equally prioritised
+	 * stubs); {@link #reset()} removes them.
 	 * @return the WireMock server
 	 */
 	public WireMockServer wireMock() {

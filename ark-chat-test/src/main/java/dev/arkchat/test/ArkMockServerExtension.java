@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  * {@code @ExtendWith(ArkMockServerExtension.class)} works too, with the server injected as a parameter. Registered on
  * an instance (non-static) field, the server is started before each test and stopped after it. Nested test classes
- * share their enclosing class's server.
+ * share their enclosing class's server. Because every test resets the shared server, the tests of one class must not
+ * run concurrently (JUnit's default); classes with their own extension may.
  */
 public final class ArkMockServerExtension
 		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
@@ -142,7 +143,7 @@ public final class ArkMockServerExtension
 	}
 
 	/**
-	 * Gives the running server, starting it when a {@code @BeforeEach} method of a per-test registration asks first.
+	 * Gives the running server.
 	 * @param parameterContext the parameter
 	 * @param extensionContext the context
 	 * @return the server

@@ -78,7 +78,15 @@ final class BotChatEndpoint extends ArkEndpoint {
 			return ArkErrorResponses.error(failure.status(), failure.code(), failure.message(), "", requestId,
 					failure.retryAfter());
 		}
-		BotChatAnswerWriter writer = new BotChatAnswerWriter(answer, RecordedRequest.from(request), body, requestId);
+		BotChatAnswerWriter writer;
+		try {
+			writer = new BotChatAnswerWriter(answer, RecordedRequest.from(request), body, requestId);
+		}
+		catch (RuntimeException ex) {
+			// a test's answer function failed: say so in the answer rather than with WireMock's own error page
+			return ArkErrorResponses.error(500, "InternalServiceError",
+					"The fake Ark's answer function failed: " + ex, "", requestId, null);
+		}
 		if (body.path("stream").asBoolean(false)) {
 			return writer.stream(body.path("stream_options").path("include_usage").asBoolean(false));
 		}

@@ -229,6 +229,20 @@ class BotChatBlockingTests {
 	}
 
 	@Test
+	void stubsAddedThroughWireMockTakePrecedence() {
+		ark.wireMock()
+			.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(BotChatClient.PATH)
+				.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+					.withStatus(503)
+					.withBody("{\"error\":{\"code\":\"ServerOverloaded\",\"message\":\"custom\"}}")));
+
+		org.assertj.core.api.Assertions
+			.assertThatExceptionOfType(dev.arkchat.ArkServerException.class)
+			.isThrownBy(() -> this.client.chat(BotChatRequest.builder().bot(BOT).user("q").build()))
+			.satisfies((ex) -> assertThat(ex.getServerMessage()).isEqualTo("custom"));
+	}
+
+	@Test
 	void resetRestoresDefaultsAndClearsTheLog() {
 		ark.botChat().answer("configured").model("m-1").fail(500, "InternalServiceError", "boom");
 		ark.requireApiKey("only-this");

@@ -283,6 +283,17 @@ class BotChatErrorTests {
 	}
 
 	@Test
+	void aFailingAnswerFunctionAnswers500WithItsMessage() {
+		ark.botChat().answer((request) -> {
+			throw new IllegalStateException("no answer for " + request.path());
+		});
+
+		ArkServerException ex = catchThrowableOfType(ArkServerException.class, () -> this.client.chat(question()));
+
+		assertThat(ex.getServerMessage()).contains("IllegalStateException: no answer for /api/v3/bots/chat/completions");
+	}
+
+	@Test
 	void stubArgumentsAreChecked() {
 		BotChatStub stub = ark.botChat();
 		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> stub.fail(200, "x", "y"))

@@ -235,6 +235,48 @@ class BotChatStreamTests {
 		}
 	}
 
+	@Test
+	void eventsArriveOneByOneAndClosingEarlyAbortsTheSlowStream() {
+		// 200 events 500 ms apart take 100 s to write; the first arrives after 0.5 s
+		ark.botChat().answer("x".repeat(200)).chunkSize(1).chunkDelay(java.time.Duration.ofMillis(500));
+
+		org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> {
+			try (BotChatStream stream = this.client.stream(question("q"))) {
+				java.util.Iterator<BotChatChunk> chunks = stream.iterator();
+				assertThat(chunks.next().content()).isEqualTo("x");
+			}
+		});
+
+		assertThat(this.client.chat(question("still serving")).content()).hasSize(200);
+	}
+
+	@Test
+	void manyStreamsAreServedAtOnce() throws Exception {
+		// each stream takes 100 x 200 ms to write: all 40 can start only if the server does not queue them
+		ark.botChat().answer("x".repeat(100)).chunkSize(1).chunkDelay(java.time.Duration.ofMillis(200));
+		int streams = 40;
+		java.util.concurrent.CountDownLatch allStarted = new java.util.concurrent.CountDownLatch(streams);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(streams);
+		try {
+			java.util.List<java.util.concurrent.Future<Boolean>> started = new java.util.ArrayList<>();
+			for (int i = 0; i < streams; i++) {
+				started.add(pool.submit(() -> {
+					try (BotChatStream stream = this.client.stream(question("q"))) {
+						assertThat(stream.iterator().next().content()).isEqualTo("x");
+						allStarted.countDown();
+						return allStarted.await(15, java.util.concurrent.TimeUnit.SECONDS);
+					}
+				}));
+			}
+			for (java.util.concurrent.Future<Boolean> each : started) {
+				assertThat(each.get(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
 	static String streamBody(String extra) {
 		return "{\"model\":\"" + BOT + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]"
 				+ extra + "}";

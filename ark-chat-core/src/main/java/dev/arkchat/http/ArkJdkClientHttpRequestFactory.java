@@ -1,0 +1,314 @@
+package dev.arkchat.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.AbstractBufferingClientHttpRequest;
+import org.springframework.http.client.ClientHttpRequest;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpResponse;
+
+/**
+ * A request factory on the JDK {@link HttpClient} made for chat streams. Unlike Spring's
+ * {@code JdkClientHttpRequestFactory}, its read timeout bounds the wait for the response headers only (a healthy
+ * stream that runs for minutes is never cut), and its response body honours interrupts: a thread blocked reading it
+ * that is interrupted gets an {@link InterruptedIOException} and the exchange is cancelled at once (the JDK's own body
+ * stream swallows interrupts). Closing the body before its end cancels the exchange from any thread.
+ */
+public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFactory {
+
+	/** Headers the JDK client sets itself and refuses to take from the caller. */
+	private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+	private final HttpClient httpClient;
+
+	private final @Nullable Duration readTimeout;
+
+	/**
+	 * Creates a factory.
+	 * @param httpClient the client (connect timeout, proxy, SSL context, executor are its own)
+	 * @param readTimeout the longest wait for the response headers, or {@code null} for none
+	 */
+	public ArkJdkClientHttpRequestFactory(HttpClient httpClient, @Nullable Duration readTimeout) {
+		this.httpClient = httpClient;
+		this.readTimeout = readTimeout;
+	}
+
+	@Override
+	public ClientHttpRequest createRequest(URI uri, HttpMethod httpMethod) {
+		return new Request(uri, httpMethod);
+	}
+
+	private final class Request extends AbstractBufferingClientHttpRequest {
+
+		private final URI uri;
+
+		private final HttpMethod method;
+
+		Request(URI uri, HttpMethod method) {
+			this.uri = uri;
+			this.method = method;
+		}
+
+		@Override
+		public HttpMethod getMethod() {
+			return this.method;
+		}
+
+		@Override
+		public URI getURI() {
+			return this.uri;
+		}
+
+		@Override
+		protected ClientHttpResponse executeInternal(HttpHeaders headers, byte[] body) throws IOException {
+			HttpRequest.Builder builder = HttpRequest.newBuilder(this.uri);
+			if (ArkJdkClientHttpRequestFactory.this.readTimeout != null) {
+				builder.timeout(ArkJdkClientHttpRequestFactory.this.readTimeout);
+			}
+			headers.forEach((name, values) -> {
+				if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+					for (String value : values) {
+						builder.header(name, value);
+					}
+				}
+			});
+			HttpRequest.BodyPublisher publisher = (body.length > 0) ? HttpRequest.BodyPublishers.ofByteArray(body)
+					: HttpRequest.BodyPublishers.noBody();
+			builder.method(this.method.name(), publisher);
+			CompletableFuture<HttpResponse<BodyStream>> future = ArkJdkClientHttpRequestFactory.this.httpClient
+				.sendAsync(builder.build(), (info) -> new BodyStream());
+			try {
+				return new Response(future.get());
+			}
+			catch (InterruptedException ex) {
+				future.cancel(true);
+				Thread.currentThread().interrupt();
+				throw new InterruptedIOException("Interrupted while waiting for " + this.uri);
+			}
+			catch (ExecutionException ex) {
+				Throwable cause = ex.getCause();
+				if (cause instanceof IOException io) {
+					throw io;
+				}
+				throw new IOException((cause != null) ? cause.getMessage() : ex.getMessage(), cause);
+			}
+			catch (CancellationException ex) {
+				throw new IOException("Request to " + this.uri + " was cancelled", ex);
+			}
+		}
+
+	}
+
+	private static final class Response implements ClientHttpResponse {
+
+		private final HttpResponse<BodyStream> response;
+
+		private final HttpHeaders headers = new HttpHeaders();
+
+		Response(HttpResponse<BodyStream> response) {
+			this.response = response;
+			response.headers().map().forEach((name, values) -> {
+				if (!name.startsWith(":")) {
+					this.headers.addAll(name, values);
+				}
+			});
+		}
+
+		@Override
+		public HttpStatusCode getStatusCode() {
+			return HttpStatusCode.valueOf(this.response.statusCode());
+		}
+
+		@Override
+		public String getStatusText() {
+			return "";
+		}
+
+		@Override
+		public HttpHeaders getHeaders() {
+			return this.headers;
+		}
+
+		@Override
+		public InputStream getBody() {
+			return this.response.body();
+		}
+
+		@Override
+		public void close() {
+			this.response.body().close();
+		}
+
+	}
+
+	/**
+	 * The body as an input stream fed by the client's subscription, one list of buffers at a time. Reads block
+	 * interruptibly; closing cancels the subscription and wakes a blocked reader.
+	 */
+	private static final class BodyStream extends InputStream implements HttpResponse.BodySubscriber<BodyStream> {
+
+		private static final List<ByteBuffer> END = List.of();
+
+		private final LinkedBlockingQueue<List<ByteBuffer>> queue = new LinkedBlockingQueue<>();
+
+		private final CompletableFuture<BodyStream> body = CompletableFuture.completedFuture(this);
+
+		private volatile Flow.@Nullable Subscription subscription;
+
+		private volatile boolean closed;
+
+		private volatile @Nullable Throwable failure;
+
+		private @Nullable Iterator<ByteBuffer> buffers;
+
+		private @Nullable ByteBuffer current;
+
+		private boolean ended;
+
+		@Override
+		public CompletionStage<BodyStream> getBody() {
+			return this.body;
+		}
+
+		@Override
+		public void onSubscribe(Flow.Subscription subscription) {
+			this.subscription = subscription;
+			if (this.closed) {
+				subscription.cancel();
+			}
+			else {
+				subscription.request(1);
+			}
+		}
+
+		@Override
+		public void onNext(List<ByteBuffer> item) {
+			this.queue.add(item);
+		}
+
+		@Override
+		public void onError(Throwable throwable) {
+			this.failure = throwable;
+			this.queue.add(END);
+		}
+
+		@Override
+		public void onComplete() {
+			this.queue.add(END);
+		}
+
+		@Override
+		public int read() throws IOException {
+			byte[] one = new byte[1];
+			int n = read(one, 0, 1);
+			return (n < 0) ? -1 : (one[0] & 0xFF);
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) throws IOException {
+			if (len == 0) {
+				return 0;
+			}
+			ByteBuffer buffer = nextBuffer();
+			if (buffer == null) {
+				return -1;
+			}
+			int n = Math.min(len, buffer.remaining());
+			buffer.get(b, off, n);
+			return n;
+		}
+
+		@Override
+		public int available() {
+			ByteBuffer buffer = this.current;
+			return (buffer != null) ? buffer.remaining() : 0;
+		}
+
+		private @Nullable ByteBuffer nextBuffer() throws IOException {
+			while (true) {
+				if (this.closed) {
+					throw new IOException("closed");
+				}
+				ByteBuffer buffer = this.current;
+				if (buffer != null && buffer.hasRemaining()) {
+					return buffer;
+				}
+				Iterator<ByteBuffer> it = this.buffers;
+				if (it != null && it.hasNext()) {
+					this.current = it.next();
+					continue;
+				}
+				if (this.ended) {
+					return null;
+				}
+				if (it != null) {
+					// the previous list is consumed: ask for the next one
+					this.buffers = null;
+					Flow.Subscription s = this.subscription;
+					if (s != null) {
+						s.request(1);
+					}
+				}
+				List<ByteBuffer> next;
+				try {
+					next = this.queue.take();
+				}
+				catch (InterruptedException ex) {
+					close();
+					Thread.currentThread().interrupt();
+					throw new InterruptedIOException("Interrupted while reading the response");
+				}
+				if (next == END) {
+					this.ended = true;
+					Throwable error = this.failure;
+					if (error != null && !this.closed) {
+						throw (error instanceof IOException io) ? io : new IOException(error.getMessage(), error);
+					}
+					if (this.closed) {
+						throw new IOException("closed");
+					}
+					return null;
+				}
+				this.buffers = next.iterator();
+			}
+		}
+
+		@Override
+		public void close() {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+			Flow.Subscription s = this.subscription;
+			if (s != null && !this.ended) {
+				s.cancel();
+			}
+			this.queue.add(END);
+		}
+
+	}
+
+}
