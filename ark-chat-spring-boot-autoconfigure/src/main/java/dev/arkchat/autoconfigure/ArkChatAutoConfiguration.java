@@ -7,6 +7,9 @@ import dev.arkchat.auth.StaticApiKeyProvider;
 import dev.arkchat.bot.BotChatClient;
 import dev.arkchat.bot.BotChatOperations;
 import dev.arkchat.bot.BotChatTemplate;
+import dev.arkchat.http.ArkTransport;
+import dev.arkchat.observation.ArkChatObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,9 +33,10 @@ import org.springframework.web.client.RestClient;
  * one of its type.
  * <p>
  * Clients are built from a clone of Boot's {@link RestClient.Builder} (so Boot's customizers, observations and
- * {@code spring.http.clients.*} settings apply) with Ark's base URL, a JDK {@code HttpClient} request factory (see
- * {@link ArkRequestFactory} for why Ark needs that one), and the {@link ArkChatRestClientCustomizer} beans. The
- * application's own builder is never changed. Missing credentials or a malformed URL fail the startup with an
+ * {@code spring.http.clients.*} settings apply), customized by the {@link ArkChatRestClientCustomizer} beans, with
+ * Ark's base URL and Ark's own JDK {@code HttpClient} request factories (see {@link ArkRequestFactories} for why Ark
+ * needs those), and observed with the application's {@link ObservationRegistry}. The application's own builder is
+ * never changed. Missing credentials or a malformed URL fail the startup with an
  * {@link ArkChatConfigurationException} that names the property.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration")
@@ -62,6 +66,8 @@ public final class ArkChatAutoConfiguration {
 	 * @param apiKeys the credentials; none fails the startup
 	 * @param restClientBuilder Boot's builder, when {@code spring-boot-restclient} is present
 	 * @param customizers Ark-only customizers
+	 * @param observationRegistry the registry calls are observed with, if any
+	 * @param observationConvention replaces the default observation convention, if defined
 	 * @param beanFactory where Boot's HTTP client settings are found
 	 * @return the client
 	 */
@@ -69,19 +75,24 @@ public final class ArkChatAutoConfiguration {
 	@ConditionalOnMissingBean
 	BotChatClient botChatClient(ArkChatProperties properties, ObjectProvider<ApiKeyProvider> apiKeys,
 			ObjectProvider<RestClient.Builder> restClientBuilder,
-			ObjectProvider<ArkChatRestClientCustomizer> customizers, BeanFactory beanFactory) {
+			ObjectProvider<ArkChatRestClientCustomizer> customizers,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ArkChatObservationConvention> observationConvention, BeanFactory beanFactory) {
 		ApiKeyProvider keys = apiKeys.getIfAvailable();
 		if (keys == null) {
 			throw new ArkChatCredentialsMissingException("BotChatClient");
 		}
 		URI baseUrl = ArkBaseUrls.resolve(BASE_URL_PROPERTY, properties.getBaseUrl(),
 				properties.getRegion().arkBaseUrl());
-		RestClient.Builder builder = restClientBuilder.getIfAvailable(RestClient::builder)
-			.clone()
-			.requestFactory(ArkRequestFactory.create(beanFactory))
-			.baseUrl(baseUrl);
+		RestClient.Builder builder = restClientBuilder.getIfAvailable(RestClient::builder).clone();
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return new BotChatClient(builder.build(), keys);
+		ArkTransport.Builder transport = ArkTransport.builder()
+			.restClientBuilder(builder)
+			.baseUrl(baseUrl)
+			.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
+			.observationConvention(observationConvention.getIfAvailable());
+		ArkRequestFactories.apply(transport, beanFactory);
+		return new BotChatClient(transport.build(), keys);
 	}
 
 	/**

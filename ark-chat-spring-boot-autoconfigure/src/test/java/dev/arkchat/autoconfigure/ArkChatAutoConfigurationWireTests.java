@@ -1,12 +1,17 @@
 package dev.arkchat.autoconfigure;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.arkchat.ArkTimeoutException;
 import dev.arkchat.bot.BotChatChunk;
 import dev.arkchat.bot.BotChatClient;
 import dev.arkchat.bot.BotChatOperations;
 import dev.arkchat.bot.BotChatStream;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +40,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatRuntimeException;
 
 /**
@@ -154,6 +160,39 @@ class ArkChatAutoConfigurationWireTests {
 				List<String> contents = stream.stream().map(BotChatChunk::content).toList();
 				assertThat(contents).containsExactly("Mount ", "Ever", "est.");
 			}
+		});
+	}
+
+	@Test
+	void theApplicationsReadTimeoutBoundsTheWaitForABlockingAnswer() {
+		ark.stubFor(post(PATH).willReturn(okJson(ArkChatAutoConfigurationTests.COMPLETION).withFixedDelay(3000)));
+		this.runner.withPropertyValues("spring.http.clients.read-timeout=300ms").run((context) -> {
+			BotChatOperations bots = context.getBean(BotChatOperations.class);
+			assertThatExceptionOfType(ArkTimeoutException.class).isThrownBy(() -> bots.chat("hi"));
+			ark.verify(1, postRequestedFor(urlEqualTo(PATH)));
+		});
+	}
+
+	@Test
+	void observesCallsWithTheApplicationsRegistry() {
+		List<String> observed = new CopyOnWriteArrayList<>();
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+			@Override
+			public void onStop(Observation.Context context) {
+				observed.add(context.getName());
+			}
+
+		});
+		this.runner.withBean(ObservationRegistry.class, () -> registry).run((context) -> {
+			context.getBean(BotChatOperations.class).chat("hi");
+			assertThat(observed).contains("gen_ai.client.operation");
 		});
 	}
 
