@@ -1,0 +1,124 @@
+package dev.arkchat.autoconfigure;
+
+import java.net.URI;
+
+import dev.arkchat.auth.ApiKeyProvider;
+import dev.arkchat.auth.StaticApiKeyProvider;
+import dev.arkchat.bot.BotChatClient;
+import dev.arkchat.bot.BotChatOperations;
+import dev.arkchat.bot.BotChatTemplate;
+import dev.arkchat.http.ArkTransport;
+import dev.arkchat.observation.ArkChatObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Auto-configuration of ark-chat: from the {@code ark.chat.*} properties, an {@link ApiKeyProvider}, the bot chat
+ * client and the {@link BotChatOperations} applications inject. Every bean backs off when the application defines
+ * one of its type.
+ * <p>
+ * Clients are built from a clone of Boot's {@link RestClient.Builder} (so Boot's customizers, observations and
+ * {@code spring.http.clients.*} settings apply), customized by the {@link ArkChatRestClientCustomizer} beans, with
+ * Ark's base URL and Ark's own JDK {@code HttpClient} request factories (see {@link ArkRequestFactories} for why Ark
+ * needs those), and observed with the application's {@link ObservationRegistry}. The application's own builder is
+ * never changed. Missing credentials or a malformed URL fail the startup with an
+ * {@link ArkChatConfigurationException} that names the property.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration")
+@ConditionalOnClass({ BotChatClient.class, RestClient.class })
+@ConditionalOnProperty(prefix = ArkChatProperties.PREFIX, name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ArkChatProperties.class)
+public final class ArkChatAutoConfiguration {
+
+	/** The property that overrides the region's Ark host. */
+	static final String BASE_URL_PROPERTY = ArkChatProperties.PREFIX + ".base-url";
+
+	/**
+	 * The console API key as the key of every call, when {@code ark.chat.api-key} is set.
+	 * @param properties the properties
+	 * @return the provider
+	 */
+	@Bean
+	@ConditionalOnMissingBean(ApiKeyProvider.class)
+	@Conditional(OnApiKeyCondition.class)
+	StaticApiKeyProvider arkChatApiKeyProvider(ArkChatProperties properties) {
+		return new StaticApiKeyProvider(properties.getApiKey());
+	}
+
+	/**
+	 * The bot chat v3 endpoint client.
+	 * @param properties the properties
+	 * @param apiKeys the credentials; none fails the startup
+	 * @param restClientBuilder Boot's builder, when {@code spring-boot-restclient} is present
+	 * @param customizers Ark-only customizers
+	 * @param observationRegistry the registry calls are observed with, if any
+	 * @param observationConvention replaces the default observation convention, if defined
+	 * @param beanFactory where Boot's HTTP client settings are found
+	 * @return the client
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	BotChatClient botChatClient(ArkChatProperties properties, ObjectProvider<ApiKeyProvider> apiKeys,
+			ObjectProvider<RestClient.Builder> restClientBuilder,
+			ObjectProvider<ArkChatRestClientCustomizer> customizers,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ArkChatObservationConvention> observationConvention, BeanFactory beanFactory) {
+		ApiKeyProvider keys = apiKeys.getIfAvailable();
+		if (keys == null) {
+			throw new ArkChatCredentialsMissingException("BotChatClient");
+		}
+		URI baseUrl = ArkBaseUrls.resolve(BASE_URL_PROPERTY, properties.getBaseUrl(),
+				properties.getRegion().arkBaseUrl());
+		RestClient.Builder builder = restClientBuilder.getIfAvailable(RestClient::builder).clone();
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		ArkTransport.Builder transport = ArkTransport.builder()
+			.restClientBuilder(builder)
+			.baseUrl(baseUrl)
+			.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
+			.observationConvention(observationConvention.getIfAvailable());
+		ArkRequestFactories.apply(transport, beanFactory);
+		return new BotChatClient(transport.build(), keys);
+	}
+
+	/**
+	 * What applications inject to call a bot, with {@code ark.chat.bot.id} as the default bot.
+	 * @param client the endpoint client
+	 * @param properties the properties
+	 * @return the template
+	 */
+	@Bean
+	@ConditionalOnMissingBean(BotChatOperations.class)
+	BotChatTemplate botChatTemplate(BotChatClient client, ArkChatProperties properties) {
+		return new BotChatTemplate(client, properties.getBot().getId());
+	}
+
+	/** Matches when {@code ark.chat.api-key} has a non-blank value. */
+	static final class OnApiKeyCondition extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			String property = ArkChatCredentialsMissingException.API_KEY_PROPERTY;
+			if (StringUtils.hasText(context.getEnvironment().getProperty(property))) {
+				return ConditionOutcome.match(property + " is set");
+			}
+			return ConditionOutcome.noMatch(property + " is not set");
+		}
+
+	}
+
+}

@@ -1,0 +1,32 @@
+package dev.arkchat.autoconfigure;
+
+/**
+ * No credentials for Ark were configured: {@code ark.chat.api-key} is not set and no
+ * {@link dev.arkchat.auth.ApiKeyProvider} bean exists. Raised when a client that needs them is created, so that the
+ * application fails at startup instead of with a 401 at its first call.
+ */
+public class ArkChatCredentialsMissingException extends ArkChatConfigurationException {
+
+	private static final long serialVersionUID = 1L;
+
+	/** The property that holds the key. */
+	static final String API_KEY_PROPERTY = ArkChatProperties.PREFIX + ".api-key";
+
+	/** The environment variable that Boot binds to the property. */
+	static final String API_KEY_ENVIRONMENT_VARIABLE = "ARK_CHAT_API_KEY";
+
+	/**
+	 * Creates the exception.
+	 * @param client the client that needed credentials, such as {@code BotChatClient}
+	 */
+	public ArkChatCredentialsMissingException(String client) {
+		super(API_KEY_PROPERTY,
+				"No Ark API key is configured: " + client + " needs one, and property '" + API_KEY_PROPERTY
+						+ "' is not set (or is blank).",
+				"Set '" + API_KEY_PROPERTY + "' to an API key created in the Ark console (API Key management), "
+						+ "for example with the environment variable " + API_KEY_ENVIRONMENT_VARIABLE
+						+ "=<your key>, or define your own ApiKeyProvider bean. Set 'ark.chat.enabled=false' to turn "
+						+ "ark-chat's auto-configuration off.");
+	}
+
+}

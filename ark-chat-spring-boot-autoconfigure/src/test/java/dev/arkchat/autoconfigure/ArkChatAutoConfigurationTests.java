@@ -1,0 +1,191 @@
+package dev.arkchat.autoconfigure;
+
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.arkchat.ArkRegion;
+import dev.arkchat.auth.ApiKeyProvider;
+import dev.arkchat.auth.StaticApiKeyProvider;
+import dev.arkchat.bot.BotChatClient;
+import dev.arkchat.bot.BotChatOperations;
+import dev.arkchat.bot.BotChatTemplate;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.mock.http.client.MockClientHttpResponse;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+/**
+ * The beans of {@link ArkChatAutoConfiguration} and their conditions, without a network.
+ */
+class ArkChatAutoConfigurationTests {
+
+	static final String COMPLETION = """
+			{"id":"021","object":"chat.completion","created":1,"model":"doubao-pro-32k","choices":[
+			{"index":0,"message":{"role":"assistant","content":"Mount Everest."},"finish_reason":"stop"}]}
+			""";
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+				ArkChatAutoConfiguration.class));
+
+	@Test
+	void createsTheBeansFromTheProperties() {
+		this.runner.withPropertyValues("ark.chat.api-key=sk-test", "ark.chat.bot.id=bot-20250101000000-abcde")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(StaticApiKeyProvider.class);
+				assertThat(context.getBean(ApiKeyProvider.class).getApiKey("bot-x")).isEqualTo("sk-test");
+				assertThat(context).hasSingleBean(BotChatClient.class);
+				assertThat(context).hasSingleBean(BotChatOperations.class);
+				assertThat(context.getBean(BotChatTemplate.class).getDefaultBotId())
+					.isEqualTo("bot-20250101000000-abcde");
+			});
+	}
+
+	@Test
+	void backsOffWhenDisabled() {
+		this.runner.withPropertyValues("ark.chat.enabled=false", "ark.chat.api-key=sk-test").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(ApiKeyProvider.class);
+			assertThat(context).doesNotHaveBean(BotChatClient.class);
+			assertThat(context).doesNotHaveBean(BotChatOperations.class);
+			assertThat(context).doesNotHaveBean(ArkChatProperties.class);
+		});
+	}
+
+	@Test
+	void theApplicationsOperationsWin() {
+		BotChatOperations mine = mock(BotChatOperations.class);
+		this.runner.withPropertyValues("ark.chat.api-key=sk-test")
+			.withBean(BotChatOperations.class, () -> mine)
+			.run((context) -> {
+				assertThat(context).getBean(BotChatOperations.class).isSameAs(mine);
+				assertThat(context).doesNotHaveBean(BotChatTemplate.class);
+				assertThat(context).hasSingleBean(BotChatClient.class);
+			});
+	}
+
+	@Test
+	void theApplicationsClientWinsAndTheTemplateUsesIt() {
+		this.runner.withPropertyValues("ark.chat.bot.id=bot-default")
+			.withUserConfiguration(OwnClientConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).getBean(BotChatClient.class).isSameAs(context.getBean("myClient"));
+				// the template calls the application's client: its interceptor answers
+				assertThat(context.getBean(BotChatOperations.class).chat("hi").content()).isEqualTo("Mount Everest.");
+				assertThat(context.getBean(OwnClientConfiguration.class).seen.get().getPath())
+					.isEqualTo("/own/api/v3/bots/chat/completions");
+			});
+	}
+
+	@Test
+	void theApplicationsApiKeyProviderWins() {
+		ApiKeyProvider mine = (resource) -> "per-bot-key";
+		this.runner.withBean(ApiKeyProvider.class, () -> mine).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).getBean(ApiKeyProvider.class).isSameAs(mine);
+			assertThat(context).doesNotHaveBean(StaticApiKeyProvider.class);
+		});
+	}
+
+	@Test
+	void bindsTheRegionInLowerCaseAndCallsItsHost() {
+		AtomicReference<URI> seen = new AtomicReference<>();
+		this.runner
+			.withPropertyValues("ark.chat.api-key=sk-test", "ark.chat.region=ap-southeast", "ark.chat.bot.id=bot-1")
+			.withBean(ArkChatRestClientCustomizer.class, () -> answeringWith(seen))
+			.run((context) -> {
+				assertThat(context.getBean(ArkChatProperties.class).getRegion()).isEqualTo(ArkRegion.AP_SOUTHEAST);
+				context.getBean(BotChatOperations.class).chat("hi");
+				assertThat(seen.get())
+					.isEqualTo(URI.create("https://ark.ap-southeast.bytepluses.com/api/v3/bots/chat/completions"));
+			});
+	}
+
+	@Test
+	void defaultsToTheBeijingHost() {
+		AtomicReference<URI> seen = new AtomicReference<>();
+		this.runner.withPropertyValues("ark.chat.api-key=sk-test", "ark.chat.bot.id=bot-1")
+			.withBean(ArkChatRestClientCustomizer.class, () -> answeringWith(seen))
+			.run((context) -> {
+				assertThat(context.getBean(ArkChatProperties.class).getRegion()).isEqualTo(ArkRegion.CN_BEIJING);
+				context.getBean(BotChatOperations.class).chat("hi");
+				assertThat(seen.get())
+					.isEqualTo(URI.create("https://ark.cn-beijing.volces.com/api/v3/bots/chat/completions"));
+			});
+	}
+
+	@Test
+	void theBaseUrlOverridesTheRegionsHost() {
+		AtomicReference<URI> seen = new AtomicReference<>();
+		this.runner
+			.withPropertyValues("ark.chat.api-key=sk-test", "ark.chat.region=cn-shanghai",
+					"ark.chat.base-url=https://ark-proxy.example.com/", "ark.chat.bot.id=bot-1")
+			.withBean(ArkChatRestClientCustomizer.class, () -> answeringWith(seen))
+			.run((context) -> {
+				context.getBean(BotChatOperations.class).chat("hi");
+				assertThat(seen.get())
+					.isEqualTo(URI.create("https://ark-proxy.example.com/api/v3/bots/chat/completions"));
+			});
+	}
+
+	@Test
+	void toStringNeverShowsTheKey() {
+		this.runner.withPropertyValues("ark.chat.api-key=sk-very-secret-123", "ark.chat.bot.id=bot-1")
+			.run((context) -> {
+				String properties = context.getBean(ArkChatProperties.class).toString();
+				assertThat(properties).doesNotContain("sk-very-secret-123")
+					.contains("apiKey=******")
+					.contains("bot-1");
+				assertThat(context.getBean(ApiKeyProvider.class).toString()).doesNotContain("sk-very-secret-123");
+				assertThat(context.getBean(BotChatClient.class).toString()).doesNotContain("sk-very-secret-123");
+			});
+		assertThat(new ArkChatProperties().toString()).contains("apiKey=(not set)");
+	}
+
+	/** An Ark-only customizer whose interceptor records the URI and answers without any network. */
+	static ArkChatRestClientCustomizer answeringWith(AtomicReference<URI> seen) {
+		return (builder) -> builder.requestInterceptor((request, body, execution) -> {
+			seen.set(request.getURI());
+			MockClientHttpResponse response = new MockClientHttpResponse(COMPLETION.getBytes(), HttpStatus.OK);
+			response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+			return response;
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnClientConfiguration {
+
+		final AtomicReference<URI> seen = new AtomicReference<>();
+
+		@Bean
+		BotChatClient myClient() {
+			RestClient restClient = RestClient.builder()
+				.baseUrl("https://ark.example.com/own")
+				.requestInterceptor((request, body, execution) -> {
+					this.seen.set(request.getURI());
+					MockClientHttpResponse response = new MockClientHttpResponse(COMPLETION.getBytes(), HttpStatus.OK);
+					response.getHeaders().set(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
+					return response;
+				})
+				.build();
+			return new BotChatClient(restClient, (bot) -> "own-key");
+		}
+
+	}
+
+}

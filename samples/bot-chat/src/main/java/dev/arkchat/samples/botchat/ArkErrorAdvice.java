@@ -1,0 +1,37 @@
+package dev.arkchat.samples.botchat;
+
+import dev.arkchat.ArkApiException;
+import dev.arkchat.ArkException;
+import dev.arkchat.ArkTimeoutException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Turns failures of {@code POST /chat} into problem details: a bad question is the caller's fault (400); a failure of
+ * Ark is a bad gateway (502), or a gateway timeout (504), with Ark's code and request id.
+ */
+@RestControllerAdvice
+class ArkErrorAdvice {
+
+	@ExceptionHandler
+	ProblemDetail badQuestion(IllegalArgumentException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail arkFailed(ArkException ex) {
+		HttpStatus status = (ex instanceof ArkTimeoutException) ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY;
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+		problem.setTitle("Ark could not answer");
+		if (ex instanceof ArkApiException api) {
+			problem.setProperty("arkStatus", api.getStatusCode());
+			problem.setProperty("code", api.getCode());
+		}
+		problem.setProperty("requestId", ex.getRequestId());
+		return problem;
+	}
+
+}
