@@ -144,7 +144,9 @@ public final class TemporaryApiKeyProvider implements ApiKeyProvider {
 	private void refreshInBackground(Slot slot) {
 		CompletableFuture<CachedKey> fetch;
 		synchronized (slot) {
-			if (slot.inFlight != null) {
+			// the caller read the key without the lock: a refresh that finished since then must not be repeated
+			CachedKey current = slot.key;
+			if (slot.inFlight != null || (current != null && this.clock.instant().isBefore(current.refreshAt))) {
 				return;
 			}
 			fetch = new CompletableFuture<>();

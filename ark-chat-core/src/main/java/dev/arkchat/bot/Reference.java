@@ -1,5 +1,6 @@
 package dev.arkchat.bot;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -39,6 +40,7 @@ public record Reference(@Nullable String url, @Nullable String logoUrl, @Nullabl
 	 * Whether this is a knowledge-base chunk rather than a web page.
 	 * @return {@code true} for a knowledge-base reference
 	 */
+	@JsonIgnore
 	public boolean isKnowledge() {
 		return this.collectionName != null || this.docId != null || this.chunkId != null;
 	}
