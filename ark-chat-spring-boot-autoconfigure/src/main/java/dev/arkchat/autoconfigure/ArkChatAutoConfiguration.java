@@ -7,7 +7,6 @@ import dev.arkchat.auth.StaticApiKeyProvider;
 import dev.arkchat.bot.BotChatClient;
 import dev.arkchat.bot.BotChatOperations;
 import dev.arkchat.bot.BotChatTemplate;
-import dev.arkchat.http.ArkTransport;
 import dev.arkchat.observation.ArkChatObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -61,38 +60,43 @@ public final class ArkChatAutoConfiguration {
 	}
 
 	/**
-	 * The bot chat v3 endpoint client.
+	 * Builds the transport of every Ark client.
 	 * @param properties the properties
-	 * @param apiKeys the credentials; none fails the startup
 	 * @param restClientBuilder Boot's builder, when {@code spring-boot-restclient} is present
 	 * @param customizers Ark-only customizers
 	 * @param observationRegistry the registry calls are observed with, if any
 	 * @param observationConvention replaces the default observation convention, if defined
 	 * @param beanFactory where Boot's HTTP client settings are found
+	 * @return the factory of transports
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	ArkTransports arkChatTransports(ArkChatProperties properties, ObjectProvider<RestClient.Builder> restClientBuilder,
+			ObjectProvider<ArkChatRestClientCustomizer> customizers,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ArkChatObservationConvention> observationConvention, BeanFactory beanFactory) {
+		return new ArkTransports(properties, restClientBuilder, customizers, observationRegistry,
+				observationConvention, beanFactory);
+	}
+
+	/**
+	 * The bot chat v3 endpoint client.
+	 * @param properties the properties
+	 * @param apiKeys the credentials; none fails the startup
+	 * @param transports builds the transport
 	 * @return the client
 	 */
 	@Bean
 	@ConditionalOnMissingBean
 	BotChatClient botChatClient(ArkChatProperties properties, ObjectProvider<ApiKeyProvider> apiKeys,
-			ObjectProvider<RestClient.Builder> restClientBuilder,
-			ObjectProvider<ArkChatRestClientCustomizer> customizers,
-			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<ArkChatObservationConvention> observationConvention, BeanFactory beanFactory) {
+			ArkTransports transports) {
 		ApiKeyProvider keys = apiKeys.getIfAvailable();
 		if (keys == null) {
 			throw new ArkChatCredentialsMissingException("BotChatClient");
 		}
 		URI baseUrl = ArkBaseUrls.resolve(BASE_URL_PROPERTY, properties.getBaseUrl(),
 				properties.getRegion().arkBaseUrl());
-		RestClient.Builder builder = restClientBuilder.getIfAvailable(RestClient::builder).clone();
-		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		ArkTransport.Builder transport = ArkTransport.builder()
-			.restClientBuilder(builder)
-			.baseUrl(baseUrl)
-			.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
-			.observationConvention(observationConvention.getIfAvailable());
-		ArkRequestFactories.apply(transport, beanFactory);
-		return new BotChatClient(transport.build(), keys);
+		return new BotChatClient(transports.create(baseUrl), keys);
 	}
 
 	/**

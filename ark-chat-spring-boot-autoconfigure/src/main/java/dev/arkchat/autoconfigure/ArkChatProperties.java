@@ -1,6 +1,11 @@
 package dev.arkchat.autoconfigure;
 
 import dev.arkchat.ArkRegion;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.arkchat.http.RetrySettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -41,9 +46,51 @@ public class ArkChatProperties {
 	private @Nullable String baseUrl;
 
 	/**
-	 * Bot chat (ark.chat.bot.*).
+	 * Access key id of a Volcengine account or IAM user (AK/SK), used instead of api-key: ark-chat obtains temporary
+	 * API keys per bot or endpoint with it, and signs knowledge-base requests. Set it together with secret-key.
+	 */
+	private @Nullable String accessKey;
+
+	/**
+	 * Secret access key that goes with access-key. Never logged. Usually given through ARK_CHAT_SECRET_KEY.
+	 */
+	private @Nullable String secretKey;
+
+	/**
+	 * Session token of temporary (STS) credentials, when access-key and secret-key are temporary.
+	 */
+	private @Nullable String sessionToken;
+
+	/**
+	 * Default bot chat (ark.chat.bot.*).
 	 */
 	private final Bot bot = new Bot();
+
+	/**
+	 * Further bots by name (ark.chat.bots.<name>.*): each gives a BotChatOperations bean named <name>BotChatOperations,
+	 * injectable with @Qualifier("<name>").
+	 */
+	private final Map<String, Bot> bots = new LinkedHashMap<>();
+
+	/**
+	 * Timeouts of every Ark client (ark.chat.timeouts.*).
+	 */
+	private final Timeouts timeouts = new Timeouts();
+
+	/**
+	 * Retries of every Ark client (ark.chat.retry.*).
+	 */
+	private final Retry retry = new Retry();
+
+	/**
+	 * Observation of Ark calls (ark.chat.observation.*).
+	 */
+	private final Observation observation = new Observation();
+
+	/**
+	 * Temporary API keys obtained with access-key and secret-key (ark.chat.temporary-keys.*).
+	 */
+	private final TemporaryKeys temporaryKeys = new TemporaryKeys();
 
 	/**
 	 * Whether the auto-configuration is on.
@@ -110,17 +157,108 @@ public class ArkChatProperties {
 	}
 
 	/**
-	 * The bot chat settings.
+	 * The access key id.
+	 * @return the access key id, or {@code null}
+	 */
+	public @Nullable String getAccessKey() {
+		return this.accessKey;
+	}
+
+	/**
+	 * Sets the access key id.
+	 * @param accessKey the access key id
+	 */
+	public void setAccessKey(@Nullable String accessKey) {
+		this.accessKey = accessKey;
+	}
+
+	/**
+	 * The secret access key.
+	 * @return the secret key, or {@code null}
+	 */
+	public @Nullable String getSecretKey() {
+		return this.secretKey;
+	}
+
+	/**
+	 * Sets the secret access key.
+	 * @param secretKey the secret key
+	 */
+	public void setSecretKey(@Nullable String secretKey) {
+		this.secretKey = secretKey;
+	}
+
+	/**
+	 * The STS session token.
+	 * @return the token, or {@code null}
+	 */
+	public @Nullable String getSessionToken() {
+		return this.sessionToken;
+	}
+
+	/**
+	 * Sets the STS session token.
+	 * @param sessionToken the token
+	 */
+	public void setSessionToken(@Nullable String sessionToken) {
+		this.sessionToken = sessionToken;
+	}
+
+	/**
+	 * The default bot's settings.
 	 * @return the settings
 	 */
 	public Bot getBot() {
 		return this.bot;
 	}
 
+	/**
+	 * Further bots by name.
+	 * @return the bots
+	 */
+	public Map<String, Bot> getBots() {
+		return this.bots;
+	}
+
+	/**
+	 * The timeouts.
+	 * @return the timeouts
+	 */
+	public Timeouts getTimeouts() {
+		return this.timeouts;
+	}
+
+	/**
+	 * The retry settings.
+	 * @return the settings
+	 */
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	/**
+	 * The observation settings.
+	 * @return the settings
+	 */
+	public Observation getObservation() {
+		return this.observation;
+	}
+
+	/**
+	 * The temporary API key settings.
+	 * @return the settings
+	 */
+	public TemporaryKeys getTemporaryKeys() {
+		return this.temporaryKeys;
+	}
+
 	@Override
 	public String toString() {
-		return "ArkChatProperties{enabled=" + this.enabled + ", apiKey=" + mask(this.apiKey) + ", region="
-				+ this.region + ", baseUrl=" + this.baseUrl + ", bot=" + this.bot + "}";
+		return "ArkChatProperties{enabled=" + this.enabled + ", apiKey=" + mask(this.apiKey) + ", accessKey="
+				+ mask(this.accessKey) + ", secretKey=" + mask(this.secretKey) + ", sessionToken="
+				+ mask(this.sessionToken) + ", region=" + this.region + ", baseUrl=" + this.baseUrl + ", bot="
+				+ this.bot + ", bots=" + this.bots + ", timeouts=" + this.timeouts + ", retry=" + this.retry
+				+ ", observation=" + this.observation + ", temporaryKeys=" + this.temporaryKeys + "}";
 	}
 
 	private static String mask(@Nullable String secret) {
@@ -154,6 +292,377 @@ public class ArkChatProperties {
 		@Override
 		public String toString() {
 			return "Bot{id=" + this.id + "}";
+		}
+
+	}
+
+	/** Timeouts, {@code ark.chat.timeouts.*}. Unset values fall back to spring.http.clients.*, then to the defaults. */
+	public static class Timeouts {
+
+		/**
+		 * Longest wait to open a connection to an Ark host. Defaults to spring.http.clients.connect-timeout, or 10s.
+		 */
+		private @Nullable Duration connect;
+
+		/**
+		 * Longest wait for the answer of a blocking call. Streams are not bounded by it. Defaults to
+		 * spring.http.clients.read-timeout, or 5m (bots that search and reason can take minutes).
+		 */
+		private @Nullable Duration read;
+
+		/**
+		 * A stream that sends no byte for this long ends with an ArkTimeoutException. A healthy stream that runs
+		 * longer is never cut.
+		 */
+		private Duration streamIdle = Duration.ofSeconds(120);
+
+		/**
+		 * The connect timeout.
+		 * @return the timeout, or {@code null} for the fallback
+		 */
+		public @Nullable Duration getConnect() {
+			return this.connect;
+		}
+
+		/**
+		 * Sets the connect timeout.
+		 * @param connect the timeout
+		 */
+		public void setConnect(@Nullable Duration connect) {
+			this.connect = connect;
+		}
+
+		/**
+		 * The read timeout of blocking calls.
+		 * @return the timeout, or {@code null} for the fallback
+		 */
+		public @Nullable Duration getRead() {
+			return this.read;
+		}
+
+		/**
+		 * Sets the read timeout of blocking calls.
+		 * @param read the timeout
+		 */
+		public void setRead(@Nullable Duration read) {
+			this.read = read;
+		}
+
+		/**
+		 * The stream idle timeout.
+		 * @return the timeout
+		 */
+		public Duration getStreamIdle() {
+			return this.streamIdle;
+		}
+
+		/**
+		 * Sets the stream idle timeout.
+		 * @param streamIdle the timeout
+		 */
+		public void setStreamIdle(Duration streamIdle) {
+			this.streamIdle = streamIdle;
+		}
+
+		@Override
+		public String toString() {
+			return "Timeouts{connect=" + this.connect + ", read=" + this.read + ", streamIdle=" + this.streamIdle + "}";
+		}
+
+	}
+
+	/**
+	 * Retries, {@code ark.chat.retry.*}: 408, 429 rate limits, 500/502/503/504 and connection failures before sending;
+	 * never quota states, other 4xx, or a stream that delivered an event.
+	 */
+	public static class Retry {
+
+		/**
+		 * Attempts in all, including the first; 1 turns retries off.
+		 */
+		private int maxAttempts = RetrySettings.DEFAULTS.maxAttempts();
+
+		/**
+		 * Wait before the first retry.
+		 */
+		private Duration initialBackoff = RetrySettings.DEFAULTS.initialBackoff();
+
+		/**
+		 * Factor by which each wait grows.
+		 */
+		private double multiplier = RetrySettings.DEFAULTS.multiplier();
+
+		/**
+		 * Longest computed wait.
+		 */
+		private Duration maxBackoff = RetrySettings.DEFAULTS.maxBackoff();
+
+		/**
+		 * Random part of each wait, as a fraction in [0, 1).
+		 */
+		private double jitter = RetrySettings.DEFAULTS.jitter();
+
+		/**
+		 * Longest Retry-After honoured; a longer one is capped to this.
+		 */
+		private Duration maxRetryAfter = RetrySettings.DEFAULTS.maxRetryAfter();
+
+		/**
+		 * Attempts in all.
+		 * @return the attempts
+		 */
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		/**
+		 * Sets the attempts in all.
+		 * @param maxAttempts the attempts
+		 */
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		/**
+		 * The first wait.
+		 * @return the wait
+		 */
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		/**
+		 * Sets the first wait.
+		 * @param initialBackoff the wait
+		 */
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		/**
+		 * The growth factor.
+		 * @return the factor
+		 */
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		/**
+		 * Sets the growth factor.
+		 * @param multiplier the factor
+		 */
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		/**
+		 * The longest computed wait.
+		 * @return the wait
+		 */
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		/**
+		 * Sets the longest computed wait.
+		 * @param maxBackoff the wait
+		 */
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		/**
+		 * The jitter fraction.
+		 * @return the fraction
+		 */
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		/**
+		 * Sets the jitter fraction.
+		 * @param jitter the fraction
+		 */
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
+		}
+
+		/**
+		 * The longest Retry-After honoured.
+		 * @return the cap
+		 */
+		public Duration getMaxRetryAfter() {
+			return this.maxRetryAfter;
+		}
+
+		/**
+		 * Sets the longest Retry-After honoured.
+		 * @param maxRetryAfter the cap
+		 */
+		public void setMaxRetryAfter(Duration maxRetryAfter) {
+			this.maxRetryAfter = maxRetryAfter;
+		}
+
+		/**
+		 * These settings for the transport.
+		 * @return the settings
+		 */
+		public RetrySettings toSettings() {
+			return new RetrySettings(this.maxAttempts, this.initialBackoff, this.multiplier, this.maxBackoff,
+					this.jitter, this.maxRetryAfter);
+		}
+
+		@Override
+		public String toString() {
+			return "Retry{maxAttempts=" + this.maxAttempts + ", initialBackoff=" + this.initialBackoff + "}";
+		}
+
+	}
+
+	/** Observation, {@code ark.chat.observation.*}. */
+	public static class Observation {
+
+		/**
+		 * Whether prompt and completion text are recorded in observations (gen_ai.prompt, gen_ai.completion). Off:
+		 * they may hold personal data.
+		 */
+		private boolean includeContent;
+
+		/**
+		 * Whether content is recorded.
+		 * @return {@code true} when recorded
+		 */
+		public boolean isIncludeContent() {
+			return this.includeContent;
+		}
+
+		/**
+		 * Sets whether content is recorded.
+		 * @param includeContent whether to record it
+		 */
+		public void setIncludeContent(boolean includeContent) {
+			this.includeContent = includeContent;
+		}
+
+		@Override
+		public String toString() {
+			return "Observation{includeContent=" + this.includeContent + "}";
+		}
+
+	}
+
+	/** Temporary API keys issued with AK/SK through GetApiKey, {@code ark.chat.temporary-keys.*}. */
+	public static class TemporaryKeys {
+
+		/**
+		 * How long each issued key is valid, at most 30 days.
+		 */
+		private Duration duration = Duration.ofDays(7);
+
+		/**
+		 * How long before a key expires its replacement is fetched in the background.
+		 */
+		private Duration refreshAhead = Duration.ofMinutes(30);
+
+		/**
+		 * Project the keys are issued in, when not the default one.
+		 */
+		private @Nullable String projectName;
+
+		/**
+		 * Base URL of the OpenAPI host that issues keys. Defaults to the region's (https://open.volcengineapi.com, or
+		 * https://open.byteplusapi.com for ap-southeast).
+		 */
+		private @Nullable String baseUrl;
+
+		/**
+		 * Region GetApiKey requests are signed for. Defaults to the region's (cn-beijing, or ap-southeast-1).
+		 */
+		private @Nullable String signingRegion;
+
+		/**
+		 * The key lifetime.
+		 * @return the lifetime
+		 */
+		public Duration getDuration() {
+			return this.duration;
+		}
+
+		/**
+		 * Sets the key lifetime.
+		 * @param duration the lifetime
+		 */
+		public void setDuration(Duration duration) {
+			this.duration = duration;
+		}
+
+		/**
+		 * The refresh-ahead window.
+		 * @return the window
+		 */
+		public Duration getRefreshAhead() {
+			return this.refreshAhead;
+		}
+
+		/**
+		 * Sets the refresh-ahead window.
+		 * @param refreshAhead the window
+		 */
+		public void setRefreshAhead(Duration refreshAhead) {
+			this.refreshAhead = refreshAhead;
+		}
+
+		/**
+		 * The project name.
+		 * @return the project, or {@code null}
+		 */
+		public @Nullable String getProjectName() {
+			return this.projectName;
+		}
+
+		/**
+		 * Sets the project name.
+		 * @param projectName the project
+		 */
+		public void setProjectName(@Nullable String projectName) {
+			this.projectName = projectName;
+		}
+
+		/**
+		 * The OpenAPI base URL.
+		 * @return the URL, or {@code null} for the region's
+		 */
+		public @Nullable String getBaseUrl() {
+			return this.baseUrl;
+		}
+
+		/**
+		 * Sets the OpenAPI base URL.
+		 * @param baseUrl the URL
+		 */
+		public void setBaseUrl(@Nullable String baseUrl) {
+			this.baseUrl = baseUrl;
+		}
+
+		/**
+		 * The signing region.
+		 * @return the region, or {@code null} for the region's
+		 */
+		public @Nullable String getSigningRegion() {
+			return this.signingRegion;
+		}
+
+		/**
+		 * Sets the signing region.
+		 * @param signingRegion the region
+		 */
+		public void setSigningRegion(@Nullable String signingRegion) {
+			this.signingRegion = signingRegion;
+		}
+
+		@Override
+		public String toString() {
+			return "TemporaryKeys{duration=" + this.duration + ", projectName=" + this.projectName + "}";
 		}
 
 	}

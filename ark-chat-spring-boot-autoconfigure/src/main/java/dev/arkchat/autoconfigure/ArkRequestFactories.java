@@ -42,20 +42,34 @@ final class ArkRequestFactories {
 	 * @param transport the transport being built
 	 * @param beanFactory where Boot's settings are looked up
 	 */
-	static void apply(ArkTransport.Builder transport, BeanFactory beanFactory) {
+	static void apply(ArkTransport.Builder transport, BeanFactory beanFactory, ArkChatProperties.Timeouts timeouts) {
 		ClassLoader classLoader = (beanFactory instanceof ConfigurableBeanFactory configurable)
 				? configurable.getBeanClassLoader() : ArkRequestFactories.class.getClassLoader();
 		if (ClassUtils.isPresent(BOOT_HTTP_CLIENT, classLoader)) {
-			BootHttpClient.apply(transport, beanFactory);
+			BootHttpClient.apply(transport, beanFactory, timeouts);
+		}
+		else {
+			if (timeouts.getConnect() != null) {
+				transport.connectTimeout(timeouts.getConnect());
+			}
+			if (timeouts.getRead() != null) {
+				transport.readTimeout(timeouts.getRead());
+			}
 		}
 	}
 
 	/** Uses Boot's HTTP client settings; only loaded when {@code spring-boot-http-client} is present. */
 	private static final class BootHttpClient {
 
-		static void apply(ArkTransport.Builder transport, BeanFactory beanFactory) {
+		static void apply(ArkTransport.Builder transport, BeanFactory beanFactory, ArkChatProperties.Timeouts timeouts) {
 			HttpClientSettings settings = beanFactory.getBeanProvider(HttpClientSettings.class)
 				.getIfAvailable(HttpClientSettings::defaults);
+			if (timeouts.getConnect() != null) {
+				settings = settings.withConnectTimeout(timeouts.getConnect());
+			}
+			if (timeouts.getRead() != null) {
+				settings = settings.withReadTimeout(timeouts.getRead());
+			}
 			if (settings.connectTimeout() == null) {
 				settings = settings.withConnectTimeout(ArkTransport.DEFAULT_CONNECT_TIMEOUT);
 			}

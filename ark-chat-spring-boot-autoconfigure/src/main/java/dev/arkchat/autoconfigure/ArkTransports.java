@@ -1,0 +1,88 @@
+package dev.arkchat.autoconfigure;
+
+import java.net.URI;
+import java.util.List;
+
+import dev.arkchat.http.ArkTransport;
+import dev.arkchat.observation.ArkChatObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Builds the {@link ArkTransport} of every Ark client the same way: from a clone of Boot's {@link RestClient.Builder}
+ * (or a plain one), customized by the {@link ArkChatRestClientCustomizer} beans, with Ark's request factories
+ * ({@link ArkRequestFactories}), the {@code ark.chat.timeouts.*} and {@code ark.chat.retry.*} settings, and the
+ * application's {@link ObservationRegistry} and convention. A new client only asks for a transport to its host.
+ */
+final class ArkTransports {
+
+	private final ArkChatProperties properties;
+
+	private final ObjectProvider<RestClient.Builder> restClientBuilder;
+
+	private final ObjectProvider<ArkChatRestClientCustomizer> customizers;
+
+	private final ObjectProvider<ObservationRegistry> observationRegistry;
+
+	private final ObjectProvider<ArkChatObservationConvention> observationConvention;
+
+	private final BeanFactory beanFactory;
+
+	ArkTransports(ArkChatProperties properties, ObjectProvider<RestClient.Builder> restClientBuilder,
+			ObjectProvider<ArkChatRestClientCustomizer> customizers,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ArkChatObservationConvention> observationConvention, BeanFactory beanFactory) {
+		this.properties = properties;
+		this.restClientBuilder = restClientBuilder;
+		this.customizers = customizers;
+		this.observationRegistry = observationRegistry;
+		this.observationConvention = observationConvention;
+		this.beanFactory = beanFactory;
+	}
+
+	/**
+	 * A transport to a host.
+	 * @param baseUrl the host
+	 * @param interceptors interceptors the endpoint needs (such as request signing), applied after the customizers
+	 * @return the transport
+	 */
+	ArkTransport create(URI baseUrl, List<ClientHttpRequestInterceptor> interceptors) {
+		RestClient.Builder builder = restClientBuilder();
+		interceptors.forEach(builder::requestInterceptor);
+		ArkTransport.Builder transport = ArkTransport.builder()
+			.restClientBuilder(builder)
+			.baseUrl(baseUrl)
+			.retry(this.properties.getRetry().toSettings())
+			.streamIdleTimeout(this.properties.getTimeouts().getStreamIdle())
+			.includeContent(this.properties.getObservation().isIncludeContent())
+			.observationRegistry(this.observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
+			.observationConvention(this.observationConvention.getIfAvailable());
+		ArkRequestFactories.apply(transport, this.beanFactory, this.properties.getTimeouts());
+		return transport.build();
+	}
+
+	/**
+	 * A transport to a host.
+	 * @param baseUrl the host
+	 * @return the transport
+	 */
+	ArkTransport create(URI baseUrl) {
+		return create(baseUrl, List.of());
+	}
+
+	/**
+	 * A fresh clone of the application's builder with the Ark customizers applied, for clients that are not built on
+	 * a transport (such as the GetApiKey client).
+	 * @return the builder
+	 */
+	RestClient.Builder restClientBuilder() {
+		RestClient.Builder builder = this.restClientBuilder.getIfAvailable(RestClient::builder).clone();
+		this.customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder;
+	}
+
+}
