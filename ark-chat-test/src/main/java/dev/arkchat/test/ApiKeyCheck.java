@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  * The Bearer check of the API-key endpoints (E1–E4, spec §7.1): any non-blank key by default; once
  * {@link #require(String)} was called, exactly that key, or a temporary key the fake's {@code GetApiKey} issued for
  * the called resource and not yet expired. Shared by every endpoint of one server; thread-safe.
+ * <p>
+ * A reset forgets the required key and the list of keys issued since the last reset, but keys issued before stay
+ * valid until they expire, as they would on Ark: an application context cached across tests keeps its keys.
  */
 final class ApiKeyCheck {
 
@@ -19,7 +22,11 @@ final class ApiKeyCheck {
 
 	private volatile @Nullable String requiredKey;
 
+	/** Issued since the last reset. */
 	private final List<IssuedKey> issued = new CopyOnWriteArrayList<>();
+
+	/** Issued since the server started, until they expire. */
+	private final List<IssuedKey> valid = new CopyOnWriteArrayList<>();
 
 	void require(@Nullable String key) {
 		this.requiredKey = key;
@@ -30,6 +37,9 @@ final class ApiKeyCheck {
 	 * @param key the key
 	 */
 	void issue(IssuedKey key) {
+		Instant now = Instant.now();
+		this.valid.removeIf((old) -> !now.isBefore(old.expiresAt()));
+		this.valid.add(key);
 		this.issued.add(key);
 	}
 
@@ -41,7 +51,7 @@ final class ApiKeyCheck {
 		return List.copyOf(this.issued);
 	}
 
-	/** Accepts any key again and forgets the issued keys. */
+	/** Accepts any key again and forgets which keys were issued since the last reset (they stay valid). */
 	void reset() {
 		this.requiredKey = null;
 		this.issued.clear();
@@ -72,7 +82,7 @@ final class ApiKeyCheck {
 			return false;
 		}
 		Instant now = Instant.now();
-		for (IssuedKey issuedKey : this.issued) {
+		for (IssuedKey issuedKey : this.valid) {
 			if (issuedKey.apiKey().equals(key) && issuedKey.authorizes(resourceId, now)) {
 				return true;
 			}

@@ -164,7 +164,9 @@ public final class ArkMockServer implements AutoCloseable {
 	}
 
 	/**
-	 * The temporary keys {@code GetApiKey} issued since the start or the last {@link #reset()}, oldest first.
+	 * The temporary keys {@code GetApiKey} issued since the start or the last {@link #reset()}, oldest first. Keys
+	 * issued before a reset stay valid until they expire, as on Ark, so that an application context cached across
+	 * tests keeps working.
 	 * @return the keys
 	 */
 	public List<IssuedKey> issuedKeys() {
@@ -203,8 +205,9 @@ public final class ArkMockServer implements AutoCloseable {
 	}
 
 	/**
-	 * Restores the default answers of every endpoint, accepts any API key and any signature again, forgets the issued
-	 * keys, clears the request log and removes any stub added through {@link #wireMock()}.
+	 * Restores the default answers of every endpoint, accepts any API key and any signature again, clears the request
+	 * log and the list of {@link #issuedKeys() issued keys} (which stay valid until they expire), and removes any stub
+	 * added through {@link #wireMock()}.
 	 */
 	public void reset() {
 		this.wireMock.resetAll();

@@ -326,9 +326,9 @@ class GetApiKeyTests {
 	}
 
 	@Test
-	void resetForgetsCredentialsAndIssuedKeys() {
+	void resetForgetsCredentialsAndTheListOfIssuedKeysButNotTheirValidity() {
 		ark.requireCredentials(ACCESS_KEY, SECRET_KEY);
-		provider(ACCESS_KEY, SECRET_KEY).build().getApiKey(BOT);
+		String before = provider(ACCESS_KEY, SECRET_KEY).build().getApiKey(BOT);
 		assertThat(ark.issuedKeys()).hasSize(1);
 
 		ark.reset();
@@ -336,6 +336,14 @@ class GetApiKeyTests {
 		assertThat(ark.issuedKeys()).isEmpty();
 		provider(ACCESS_KEY, "another-secret").build().getApiKey(BOT);
 		assertThat(ark.issuedKeys()).hasSize(1);
+		// as on Ark, a key issued before the reset is still valid for its bot (a cached application keeps working)
+		ark.requireApiKey("console-key");
+		BotChatClient client = BotChatClient.builder()
+			.baseUrl(ark.baseUrl())
+			.apiKey(before)
+			.transport((t) -> t.retry(RetrySettings.NONE))
+			.build();
+		assertThat(client.chat(BotChatRequest.builder().bot(BOT).user("hi").build()).content()).isEqualTo("Echo: hi");
 	}
 
 	static JsonNode error(RawAnswer answer) {
