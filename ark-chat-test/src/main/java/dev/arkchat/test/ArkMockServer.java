@@ -18,7 +18,8 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  * {@code model} or {@code messages} ({@code 400 MissingParameter}), a {@code model} that is not a bot id
  * ({@code bot-…}), an empty message list or {@code stream_options} without {@code stream: true}
  * ({@code 400 InvalidParameter}); a well-formed but unknown bot can be simulated with
- * {@code botChat().fail(404, "InvalidEndpointOrModel.NotFound", …)}. Any other path answers an Ark-shaped
+ * {@code botChat().fail(404, "InvalidEndpointOrModel.NotFound", …)}. The knowledge base (search and knowledge chat,
+ * V4-signed with service {@code air}) is configured through {@link #knowledge()}. Any other path answers an Ark-shaped
  * {@code 404 NotFound}. Every error carries an {@code X-Request-Id} that also ends its message.
  * <pre>{@code
  * try (ArkMockServer ark = ArkMockServer.start()) {
@@ -55,7 +56,9 @@ public final class ArkMockServer implements AutoCloseable {
 
 	private final BotChatEndpoint botChat = new BotChatEndpoint(this.apiKeys);
 
-	private final List<ArkEndpoint> endpoints = List.of(this.botChat, new UnknownPathEndpoint());
+	private final KnowledgeEndpoint knowledge = new KnowledgeEndpoint();
+
+	private final List<ArkEndpoint> endpoints = List.of(this.botChat, this.knowledge, new UnknownPathEndpoint());
 
 	private ArkMockServer(int port) {
 		WireMockConfiguration options = WireMockConfiguration.options()
@@ -120,6 +123,14 @@ public final class ArkMockServer implements AutoCloseable {
 	 */
 	public BotChatStub botChat() {
 		return this.botChat.stub();
+	}
+
+	/**
+	 * How the knowledge base (search and knowledge chat, V4-signed) answers; settings last until {@link #reset()}.
+	 * @return the knowledge settings
+	 */
+	public KnowledgeStub knowledge() {
+		return this.knowledge.stub();
 	}
 
 	/**
