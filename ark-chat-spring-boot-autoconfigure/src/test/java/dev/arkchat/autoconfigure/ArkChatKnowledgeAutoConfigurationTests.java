@@ -147,7 +147,7 @@ class ArkChatKnowledgeAutoConfigurationTests {
 	}
 
 	@Test
-	void theRegionDerivesTheHostAndTheSigningRegion() {
+	void theRegionDerivesTheHost() {
 		AtomicReference<URI> uri = new AtomicReference<>();
 		AtomicReference<String> authorization = new AtomicReference<>();
 		withAkSk().withPropertyValues("ark.chat.region=cn-shanghai", "ark.chat.knowledge.collection-name=docs")
@@ -170,12 +170,13 @@ class ArkChatKnowledgeAutoConfigurationTests {
 	}
 
 	@Test
-	void aCredentialsBeanSignsWithoutAkSkProperties() {
-		withoutProperties().withBean(VolcengineCredentials.class, () -> VolcengineCredentials.of(AK, SK))
+	void aCredentialsBeanSignsWithoutAkSkPropertiesForTheRegionsSigningRegion() {
+		this.runner.withBean(VolcengineCredentials.class, () -> VolcengineCredentials.of(AK, SK))
 			.withPropertyValues("ark.chat.knowledge.base-url=" + ark.baseUrl(), "ark.chat.knowledge.collection-name=d")
 			.run((context) -> {
 				assertThat(context.getBean(KnowledgeOperations.class).search("q").count()).isEqualTo(1);
-				assertThat(ark.requests().get(0).header("Authorization")).contains("Credential=" + AK + "/");
+				assertThat(ark.requests().get(0).header("Authorization")).contains("Credential=" + AK + "/")
+					.contains("/cn-north-1/air/request, ");
 			});
 	}
 
@@ -188,10 +189,6 @@ class ArkChatKnowledgeAutoConfigurationTests {
 				context.getBean(KnowledgeOperations.class).search("q");
 				assertThat(ark.requests().get(0).header("Authorization")).contains("Credential=AKLTother/");
 			});
-	}
-
-	private ApplicationContextRunner withoutProperties() {
-		return this.runner;
 	}
 
 	@Test
