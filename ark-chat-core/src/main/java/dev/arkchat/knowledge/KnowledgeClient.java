@@ -167,11 +167,7 @@ public class KnowledgeClient {
 		if (request.maxTokens() != null) {
 			options.put("max_tokens", request.maxTokens());
 		}
-		String model = request.model();
-		if (model != null && request.modelVersion() != null) {
-			model = model + "-" + request.modelVersion();
-		}
-		return new ArkCall<>(API, "chat", model, options, () -> ChatObservationSupport.prompt(request.messages()),
+		return new ArkCall<>(API, "chat", request.model(), options, () -> ChatObservationSupport.prompt(request.messages()),
 				observer);
 	}
 
@@ -210,8 +206,8 @@ public class KnowledgeClient {
 	}
 
 	/**
-	 * Turns each event's envelope into a chunk; an envelope with a non-zero code fails the stream, with the
-	 * code's exception type as its cause.
+	 * Turns each event's envelope into a chunk; an envelope with a non-zero code fails the stream with an
+	 * {@link ArkStreamException} carrying the code, whose root cause is the code's exception type.
 	 */
 	private static final class ChunkDecoder implements ArkTransport.EventDecoder<KnowledgeChatChunk> {
 
