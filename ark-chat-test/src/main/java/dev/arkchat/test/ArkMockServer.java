@@ -23,7 +23,8 @@ import dev.arkchat.auth.VolcengineCredentials;
  * ({@code 400 MissingParameter}), a {@code model} that is not a bot id
  * ({@code bot-…}), an empty message list or {@code stream_options} without {@code stream: true}
  * ({@code 400 InvalidParameter}); a well-formed but unknown bot can be simulated with
- * {@code botChat().fail(404, "InvalidEndpointOrModel.NotFound", …)}. Any other path answers an Ark-shaped
+ * {@code botChat().fail(404, "InvalidEndpointOrModel.NotFound", …)}. The knowledge base (search and knowledge chat,
+ * V4-signed with service {@code air}) is configured through {@link #knowledge()}. Any other path answers an Ark-shaped
  * {@code 404 NotFound}. Every error carries an {@code X-Request-Id} that also ends its message.
  * <pre>{@code
  * try (ArkMockServer ark = ArkMockServer.start()) {
@@ -64,8 +65,10 @@ public final class ArkMockServer implements AutoCloseable {
 
 	private final GetApiKeyEndpoint getApiKey = new GetApiKeyEndpoint(this.apiKeys);
 
+	private final KnowledgeEndpoint knowledge = new KnowledgeEndpoint();
+
 	private final List<ArkEndpoint> endpoints = List.of(this.botChat, this.legacyBotChat, this.getApiKey,
-			new UnknownPathEndpoint());
+			this.knowledge, new UnknownPathEndpoint());
 
 	private ArkMockServer(int port) {
 		WireMockConfiguration options = WireMockConfiguration.options()
@@ -138,6 +141,14 @@ public final class ArkMockServer implements AutoCloseable {
 	 */
 	public LegacyBotChatStub legacyBotChat() {
 		return this.legacyBotChat.stub();
+	}
+
+	/**
+	 * How the knowledge base (search and knowledge chat, V4-signed) answers; settings last until {@link #reset()}.
+	 * @return the knowledge settings
+	 */
+	public KnowledgeStub knowledge() {
+		return this.knowledge.stub();
 	}
 
 	/**
