@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
@@ -42,6 +44,7 @@ import org.springframework.web.client.RestClient;
 @ConditionalOnClass({ BotChatClient.class, RestClient.class })
 @ConditionalOnProperty(prefix = ArkChatProperties.PREFIX, name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ArkChatProperties.class)
+@Import(ArkChatBotsRegistrar.class)
 public final class ArkChatAutoConfiguration {
 
 	/** The property that overrides the region's Ark host. */
@@ -100,15 +103,17 @@ public final class ArkChatAutoConfiguration {
 	}
 
 	/**
-	 * What applications inject to call a bot, with {@code ark.chat.bot.id} as the default bot.
+	 * What applications inject to call a bot, with {@code ark.chat.bot.*} as the default bot and its defaults.
+	 * Primary, so that plain injection still finds it when named bots ({@code ark.chat.bots.*}) add more.
 	 * @param client the endpoint client
 	 * @param properties the properties
 	 * @return the template
 	 */
 	@Bean
+	@Primary
 	@ConditionalOnMissingBean(BotChatOperations.class)
 	BotChatTemplate botChatTemplate(BotChatClient client, ArkChatProperties properties) {
-		return new BotChatTemplate(client, properties.getBot().getId());
+		return BotChatTemplates.create(client, properties.getBot());
 	}
 
 	/** Matches when {@code ark.chat.api-key} has a non-blank value. */
