@@ -10,6 +10,7 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.JdkHttpClientBuilder;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -58,6 +59,22 @@ final class ArkRequestFactories {
 		}
 	}
 
+	/**
+	 * A request factory for short probes (the health check): Boot's HTTP client settings (SSL bundle, redirects) when
+	 * present, with the given timeout to connect and to the response headers.
+	 * @param beanFactory where Boot's settings are looked up
+	 * @param timeout the timeout
+	 * @return the request factory
+	 */
+	static ClientHttpRequestFactory forProbes(BeanFactory beanFactory, Duration timeout) {
+		ClassLoader classLoader = (beanFactory instanceof ConfigurableBeanFactory configurable)
+				? configurable.getBeanClassLoader() : ArkRequestFactories.class.getClassLoader();
+		HttpClient httpClient = ClassUtils.isPresent(BOOT_HTTP_CLIENT, classLoader)
+				? BootHttpClient.forProbes(beanFactory, timeout)
+				: HttpClient.newBuilder().connectTimeout(timeout).build();
+		return new ArkJdkClientHttpRequestFactory(httpClient, timeout);
+	}
+
 	/** Uses Boot's HTTP client settings; only loaded when {@code spring-boot-http-client} is present. */
 	private static final class BootHttpClient {
 
@@ -79,6 +96,12 @@ final class ArkRequestFactories {
 			HttpClient httpClient = new JdkHttpClientBuilder().build(settings.withReadTimeout(null));
 			transport.requestFactories(new ArkJdkClientHttpRequestFactory(httpClient, readTimeout),
 					new ArkJdkClientHttpRequestFactory(httpClient, null));
+		}
+
+		static HttpClient forProbes(BeanFactory beanFactory, Duration timeout) {
+			HttpClientSettings settings = beanFactory.getBeanProvider(HttpClientSettings.class)
+				.getIfAvailable(HttpClientSettings::defaults);
+			return new JdkHttpClientBuilder().build(settings.withConnectTimeout(timeout).withReadTimeout(null));
 		}
 
 	}
