@@ -62,7 +62,8 @@ public final class ArkChatHealthContributorAutoConfiguration {
 				ArkHealthIndicatorProperties healthProperties, ObjectProvider<ApiKeyProvider> apiKeys,
 				ArkCallOutcomes outcomes, BeanFactory beanFactory) {
 			RestClient probes = transports.restClientBuilder()
-				.requestFactory(ArkRequestFactories.forProbes(beanFactory, healthProperties.getTimeout()))
+				.requestFactory(ArkRequestFactories.forProbes(beanFactory, healthProperties.getTimeout(),
+						properties.getProxy().toProxySelector()))
 				.build();
 			return new ArkHealthIndicator(transports::hosts, new ArkHostProbe(probes), apiKeys.getIfUnique(),
 					checkedBot(properties), outcomes);

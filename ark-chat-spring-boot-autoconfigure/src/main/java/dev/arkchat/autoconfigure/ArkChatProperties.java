@@ -96,6 +96,11 @@ public class ArkChatProperties implements Validator {
 	private final TemporaryKeys temporaryKeys = new TemporaryKeys();
 
 	/**
+	 * HTTP proxy of Ark's clients only (ark.chat.proxy.*); the application's other clients are not affected.
+	 */
+	private final Proxy proxy = new Proxy();
+
+	/**
 	 * Whether the auto-configuration is on.
 	 * @return {@code true} unless turned off
 	 */
@@ -256,6 +261,14 @@ public class ArkChatProperties implements Validator {
 	}
 
 	/**
+	 * The proxy settings.
+	 * @return the settings
+	 */
+	public Proxy getProxy() {
+		return this.proxy;
+	}
+
+	/**
 	 * Whether these properties can be validated by {@link #validate(Object, Errors)}.
 	 * @param type the type to validate
 	 * @return {@code true} for {@link ArkChatProperties}
@@ -281,7 +294,8 @@ public class ArkChatProperties implements Validator {
 				+ mask(this.accessKey) + ", secretKey=" + mask(this.secretKey) + ", sessionToken="
 				+ mask(this.sessionToken) + ", region=" + this.region + ", baseUrl=" + this.baseUrl + ", bot="
 				+ this.bot + ", bots=" + this.bots + ", timeouts=" + this.timeouts + ", retry=" + this.retry
-				+ ", observation=" + this.observation + ", temporaryKeys=" + this.temporaryKeys + "}";
+				+ ", observation=" + this.observation + ", temporaryKeys=" + this.temporaryKeys + ", proxy=" + this.proxy
+				+ "}";
 	}
 
 	private static String mask(@Nullable String secret) {
@@ -796,6 +810,70 @@ public class ArkChatProperties implements Validator {
 		@Override
 		public String toString() {
 			return "TemporaryKeys{duration=" + this.duration + ", projectName=" + this.projectName + "}";
+		}
+
+	}
+
+	/** HTTP proxy of Ark's clients, {@code ark.chat.proxy.*}. */
+	public static class Proxy {
+
+		/**
+		 * Host name or address of the HTTP proxy Ark's clients connect through. Unset: no proxy of Ark's own (the
+		 * JVM's default proxy selector applies, as for any JDK HTTP client).
+		 */
+		private @Nullable String host;
+
+		/**
+		 * Port of the HTTP proxy, set together with host.
+		 */
+		private @Nullable Integer port;
+
+		/**
+		 * The proxy host.
+		 * @return the host, or {@code null} for none
+		 */
+		public @Nullable String getHost() {
+			return this.host;
+		}
+
+		/**
+		 * Sets the proxy host.
+		 * @param host the host
+		 */
+		public void setHost(@Nullable String host) {
+			this.host = host;
+		}
+
+		/**
+		 * The proxy port.
+		 * @return the port, or {@code null}
+		 */
+		public @Nullable Integer getPort() {
+			return this.port;
+		}
+
+		/**
+		 * Sets the proxy port.
+		 * @param port the port
+		 */
+		public void setPort(@Nullable Integer port) {
+			this.port = port;
+		}
+
+		/**
+		 * A proxy selector for these settings.
+		 * @return the selector, or {@code null} when no proxy is set
+		 */
+		public java.net.@Nullable ProxySelector toProxySelector() {
+			if (!StringUtils.hasText(this.host) || this.port == null) {
+				return null;
+			}
+			return java.net.ProxySelector.of(java.net.InetSocketAddress.createUnresolved(this.host.trim(), this.port));
+		}
+
+		@Override
+		public String toString() {
+			return "Proxy{host=" + this.host + ", port=" + this.port + "}";
 		}
 
 	}

@@ -35,6 +35,20 @@ final class ArkChatPropertiesValidator {
 		validateTimeouts(properties.getTimeouts(), errors);
 		validateRetry(properties.getRetry(), errors);
 		validateTemporaryKeys(properties.getTemporaryKeys(), errors);
+		validateProxy(properties.getProxy(), errors);
+	}
+
+	private static void validateProxy(ArkChatProperties.Proxy proxy, Errors errors) {
+		boolean host = StringUtils.hasText(proxy.getHost());
+		if (host && proxy.getPort() == null) {
+			errors.rejectValue("proxy.port", "ark.required", "must be set when proxy.host is set");
+		}
+		if (proxy.getPort() != null && !(proxy.getPort() >= 1 && proxy.getPort() <= 65535)) {
+			errors.rejectValue("proxy.port", "ark.range", "must be in [1, 65535]");
+		}
+		else if (proxy.getPort() != null && !host) {
+			errors.rejectValue("proxy.host", "ark.required", "must be set when proxy.port is set");
+		}
 	}
 
 	private static void validateBot(String prefix, ArkChatProperties.Bot bot, boolean named, Errors errors) {

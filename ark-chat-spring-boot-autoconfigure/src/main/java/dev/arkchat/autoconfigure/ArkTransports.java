@@ -67,7 +67,8 @@ final class ArkTransports {
 			.includeContent(this.properties.getObservation().isIncludeContent())
 			.observationRegistry(this.observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
 			.observationConvention(this.observationConvention.getIfAvailable());
-		ArkRequestFactories.apply(transport, this.beanFactory, this.properties.getTimeouts());
+		ArkRequestFactories.apply(transport, this.beanFactory, this.properties.getTimeouts(),
+				this.properties.getProxy().toProxySelector());
 		return transport.build();
 	}
 
