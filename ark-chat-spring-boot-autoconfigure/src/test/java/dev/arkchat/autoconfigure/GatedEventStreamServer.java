@@ -13,8 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A loopback HTTP server that answers every request with an event stream in two parts: the first part at once, the
- * rest only after {@link #release()}. Lets a test look at a stream while it is provably still open, without timing.
+ * A loopback HTTP server that answers every request (each on its own connection and thread) with an event stream in
+ * two parts: the first part at once, the rest only after {@link #release()}. Lets a test look at a stream while it is provably still open, without timing.
  */
 final class GatedEventStreamServer implements AutoCloseable {
 
@@ -26,15 +26,13 @@ final class GatedEventStreamServer implements AutoCloseable {
 
 	private final CountDownLatch release = new CountDownLatch(1);
 
-	private final Thread thread;
-
 	GatedEventStreamServer(String first, String rest) throws IOException {
 		this.socket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
 		this.first = first;
 		this.rest = rest;
-		this.thread = new Thread(this::serve, "gated-event-stream");
-		this.thread.setDaemon(true);
-		this.thread.start();
+		Thread acceptor = new Thread(this::serve, "gated-event-stream");
+		acceptor.setDaemon(true);
+		acceptor.start();
 	}
 
 	String baseUrl() {
@@ -48,24 +46,35 @@ final class GatedEventStreamServer implements AutoCloseable {
 
 	private void serve() {
 		while (!this.socket.isClosed()) {
-			try (Socket connection = this.socket.accept()) {
-				readRequest(connection.getInputStream());
-				OutputStream out = connection.getOutputStream();
-				out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n" + this.first)
-					.getBytes(StandardCharsets.UTF_8));
-				out.flush();
-				if (this.release.await(30, TimeUnit.SECONDS)) {
-					out.write(this.rest.getBytes(StandardCharsets.UTF_8));
-					out.flush();
-				}
+			try {
+				Socket connection = this.socket.accept();
+				Thread handler = new Thread(() -> answer(connection), "gated-event-stream-connection");
+				handler.setDaemon(true);
+				handler.start();
 			}
 			catch (IOException ex) {
-				// closed by the test, or the client went away
+				// closed by the test
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
+		}
+	}
+
+	private void answer(Socket connection) {
+		try (connection) {
+			readRequest(connection.getInputStream());
+			OutputStream out = connection.getOutputStream();
+			out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n" + this.first)
+				.getBytes(StandardCharsets.UTF_8));
+			out.flush();
+			if (this.release.await(30, TimeUnit.SECONDS)) {
+				out.write(this.rest.getBytes(StandardCharsets.UTF_8));
+				out.flush();
 			}
+		}
+		catch (IOException ex) {
+			// the client went away
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
