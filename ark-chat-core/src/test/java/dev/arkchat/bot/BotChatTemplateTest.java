@@ -3,6 +3,8 @@ package dev.arkchat.bot;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.arkchat.Fixtures;
+import dev.arkchat.chat.ChatOptions;
+import dev.arkchat.chat.Thinking;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,85 @@ class BotChatTemplateTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> bots.chat("hi"))
 			.withMessageContaining("set ark.chat.bot.id");
 		assertThat(this.server.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+	}
+
+	@Test
+	void defaultsFillWhatTheRequestLeavesUnset() {
+		BotChatOperations bots = BotChatTemplate.builder(this.client)
+			.defaultBot("bot-sales")
+			.temperature(0.2)
+			.maxTokens(512)
+			.topP(0.9)
+			.thinking(Thinking.DISABLED)
+			.systemPrompt("You sell mountains.")
+			.build();
+
+		bots.chat("Which is the tallest?");
+
+		this.server.verify(postRequestedFor(urlEqualTo(BotChatClient.PATH)).withRequestBody(equalToJson("""
+				{"model":"bot-sales",
+				 "messages":[{"role":"system","content":"You sell mountains."},
+				             {"role":"user","content":"Which is the tallest?"}],
+				 "temperature":0.2,"max_tokens":512,"top_p":0.9,"thinking":{"type":"disabled"}}
+				""")));
+	}
+
+	@Test
+	void whatTheRequestSetsWinsOverTheDefaults() {
+		BotChatOperations bots = BotChatTemplate.builder(this.client)
+			.defaultBot("bot-sales")
+			.temperature(0.2)
+			.maxTokens(512)
+			.systemPrompt("You sell mountains.")
+			.build();
+
+		try (BotChatStream stream = bots.stream(BotChatRequest.builder()
+			.bot("bot-other")
+			.system("You are brief.")
+			.user("hi")
+			.temperature(0.7)
+			.userInfo("{\"name\":\"Li\"}")
+			.extraBody("service_tier", "auto")
+			.build())) {
+			stream.completion();
+		}
+
+		this.server.verify(postRequestedFor(urlEqualTo(BotChatClient.PATH)).withRequestBody(equalToJson("""
+				{"model":"bot-other","stream":true,
+				 "messages":[{"role":"system","content":"You are brief."},{"role":"user","content":"hi"}],
+				 "temperature":0.7,"max_tokens":512,
+				 "metadata":{"user_info":"{\\"name\\":\\"Li\\"}"},"service_tier":"auto"}
+				""")));
+	}
+
+	@Test
+	void withoutDefaultsTheRequestIsSentAsItIs() {
+		BotChatTemplate bots = BotChatTemplate.builder(this.client).defaultBot("bot-default").build();
+		assertThat(bots.getDefaultOptions()).isEqualTo(ChatOptions.DEFAULTS);
+		assertThat(bots.getSystemPrompt()).isNull();
+
+		bots.chat("hi");
+
+		this.server.verify(postRequestedFor(urlEqualTo(BotChatClient.PATH)).withRequestBody(equalToJson(
+				"{\"model\":\"bot-default\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")));
+	}
+
+	@Test
+	void outOfRangeDefaultsAreRefusedWhenBuilt() {
+		assertThatIllegalArgumentException().isThrownBy(() -> BotChatTemplate.builder(this.client).temperature(1.5))
+			.withMessage("temperature must be in [0, 1] but was 1.5");
+		assertThatIllegalArgumentException().isThrownBy(() -> BotChatTemplate.builder(this.client).maxTokens(5000))
+			.withMessage("max_tokens must be in [0, 4096] but was 5000");
+	}
+
+	@Test
+	void toStringShowsTheDefaultsButNotThePrompt() {
+		BotChatTemplate bots = BotChatTemplate.builder(this.client)
+			.defaultBot("bot-sales")
+			.temperature(0.2)
+			.systemPrompt("secret sauce")
+			.build();
+		assertThat(bots.toString()).contains("bot-sales").contains("temperature=0.2").doesNotContain("secret sauce");
 	}
 
 }

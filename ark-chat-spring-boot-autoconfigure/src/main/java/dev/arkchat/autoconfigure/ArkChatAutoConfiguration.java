@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -36,7 +37,7 @@ import org.springframework.web.client.RestClient;
 @ConditionalOnClass({ BotChatClient.class, RestClient.class })
 @ConditionalOnProperty(prefix = ArkChatProperties.PREFIX, name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ArkChatProperties.class)
-@Import(ArkChatCredentialsConfiguration.class)
+@Import({ ArkChatCredentialsConfiguration.class, ArkChatBotsRegistrar.class })
 public final class ArkChatAutoConfiguration {
 
 	/** The property that overrides the region's Ark host. */
@@ -83,15 +84,17 @@ public final class ArkChatAutoConfiguration {
 	}
 
 	/**
-	 * What applications inject to call a bot, with {@code ark.chat.bot.id} as the default bot.
+	 * What applications inject to call a bot, with {@code ark.chat.bot.*} as the default bot and its defaults.
+	 * Primary, so that plain injection still finds it when named bots ({@code ark.chat.bots.*}) add more.
 	 * @param client the endpoint client
 	 * @param properties the properties
 	 * @return the template
 	 */
 	@Bean
+	@Primary
 	@ConditionalOnMissingBean(BotChatOperations.class)
 	BotChatTemplate botChatTemplate(BotChatClient client, ArkChatProperties properties) {
-		return new BotChatTemplate(client, properties.getBot().getId());
+		return BotChatTemplates.create(client, properties.getBot());
 	}
 
 }

@@ -10,14 +10,17 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.StringUtils;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
  * The {@code ark.chat.*} properties: where Ark is, how to authenticate, and the defaults of each endpoint family.
  * Settings of one area live in a nested class ({@link Bot} for {@code ark.chat.bot.*}). {@link #toString()} never shows
- * a secret.
+ * a secret. Validated when bound ({@link ArkChatPropertiesValidator}), with or without a Bean Validation provider: a
+ * value out of range fails the startup naming the property and the allowed values.
  */
 @ConfigurationProperties(ArkChatProperties.PREFIX)
-public class ArkChatProperties {
+public class ArkChatProperties implements Validator {
 
 	/** The prefix of every ark-chat property. */
 	public static final String PREFIX = "ark.chat";
@@ -91,6 +94,11 @@ public class ArkChatProperties {
 	 * Temporary API keys obtained with access-key and secret-key (ark.chat.temporary-keys.*).
 	 */
 	private final TemporaryKeys temporaryKeys = new TemporaryKeys();
+
+	/**
+	 * HTTP proxy of Ark's clients only (ark.chat.proxy.*); the application's other clients are not affected.
+	 */
+	private final Proxy proxy = new Proxy();
 
 	/**
 	 * Whether the auto-configuration is on.
@@ -252,26 +260,164 @@ public class ArkChatProperties {
 		return this.temporaryKeys;
 	}
 
+	/**
+	 * The proxy settings.
+	 * @return the settings
+	 */
+	public Proxy getProxy() {
+		return this.proxy;
+	}
+
+	/**
+	 * Whether these properties can be validated by {@link #validate(Object, Errors)}.
+	 * @param type the type to validate
+	 * @return {@code true} for {@link ArkChatProperties}
+	 */
+	@Override
+	public boolean supports(Class<?> type) {
+		return ArkChatProperties.class.isAssignableFrom(type);
+	}
+
+	/**
+	 * Checks the bound values; Boot calls it when binding, so that a bad value fails the startup.
+	 * @param target the properties
+	 * @param errors where each bad value is reported, by its property name
+	 */
+	@Override
+	public void validate(Object target, Errors errors) {
+		ArkChatPropertiesValidator.validate((ArkChatProperties) target, errors);
+	}
+
 	@Override
 	public String toString() {
 		return "ArkChatProperties{enabled=" + this.enabled + ", apiKey=" + mask(this.apiKey) + ", accessKey="
 				+ mask(this.accessKey) + ", secretKey=" + mask(this.secretKey) + ", sessionToken="
 				+ mask(this.sessionToken) + ", region=" + this.region + ", baseUrl=" + this.baseUrl + ", bot="
 				+ this.bot + ", bots=" + this.bots + ", timeouts=" + this.timeouts + ", retry=" + this.retry
-				+ ", observation=" + this.observation + ", temporaryKeys=" + this.temporaryKeys + "}";
+				+ ", observation=" + this.observation + ", temporaryKeys=" + this.temporaryKeys + ", proxy=" + this.proxy
+				+ "}";
 	}
 
 	private static String mask(@Nullable String secret) {
 		return StringUtils.hasText(secret) ? "******" : "(not set)";
 	}
 
-	/** Bot chat settings, {@code ark.chat.bot.*}. */
+	/**
+	 * Bot chat settings, {@code ark.chat.bot.*} for the default bot and {@code ark.chat.bots.<name>.*} for named ones.
+	 * The defaults (temperature, max-tokens, top-p, thinking, system-prompt) are added to requests that leave them
+	 * unset.
+	 */
 	public static class Bot {
 
 		/**
 		 * Bot that answers requests naming none, such as bot-20250101000000-abcde (the id shown in the Ark console).
 		 */
 		private @Nullable String id;
+
+		/**
+		 * Default sampling temperature, in [0, 1], for requests that set none.
+		 */
+		private @Nullable Double temperature;
+
+		/**
+		 * Default most tokens to generate, in [0, 4096], for requests that set none.
+		 */
+		private @Nullable Integer maxTokens;
+
+		/**
+		 * Default nucleus sampling (top_p), in [0, 1], for requests that set none.
+		 */
+		private @Nullable Double topP;
+
+		/**
+		 * Whether a reasoning model thinks first, for requests that do not say: enabled, disabled or auto.
+		 */
+		private @Nullable String thinking;
+
+		/**
+		 * System prompt placed first in requests that have no system message.
+		 */
+		private @Nullable String systemPrompt;
+
+		/**
+		 * The default temperature.
+		 * @return the temperature, or {@code null}
+		 */
+		public @Nullable Double getTemperature() {
+			return this.temperature;
+		}
+
+		/**
+		 * Sets the default temperature.
+		 * @param temperature the temperature
+		 */
+		public void setTemperature(@Nullable Double temperature) {
+			this.temperature = temperature;
+		}
+
+		/**
+		 * The default max tokens.
+		 * @return the count, or {@code null}
+		 */
+		public @Nullable Integer getMaxTokens() {
+			return this.maxTokens;
+		}
+
+		/**
+		 * Sets the default max tokens.
+		 * @param maxTokens the count
+		 */
+		public void setMaxTokens(@Nullable Integer maxTokens) {
+			this.maxTokens = maxTokens;
+		}
+
+		/**
+		 * The default top_p.
+		 * @return the nucleus, or {@code null}
+		 */
+		public @Nullable Double getTopP() {
+			return this.topP;
+		}
+
+		/**
+		 * Sets the default top_p.
+		 * @param topP the nucleus
+		 */
+		public void setTopP(@Nullable Double topP) {
+			this.topP = topP;
+		}
+
+		/**
+		 * The default thinking type.
+		 * @return enabled, disabled, auto, or {@code null}
+		 */
+		public @Nullable String getThinking() {
+			return this.thinking;
+		}
+
+		/**
+		 * Sets the default thinking type.
+		 * @param thinking enabled, disabled or auto
+		 */
+		public void setThinking(@Nullable String thinking) {
+			this.thinking = thinking;
+		}
+
+		/**
+		 * The system prompt.
+		 * @return the prompt, or {@code null}
+		 */
+		public @Nullable String getSystemPrompt() {
+			return this.systemPrompt;
+		}
+
+		/**
+		 * Sets the system prompt.
+		 * @param systemPrompt the prompt
+		 */
+		public void setSystemPrompt(@Nullable String systemPrompt) {
+			this.systemPrompt = systemPrompt;
+		}
 
 		/**
 		 * The default bot id.
@@ -291,7 +437,8 @@ public class ArkChatProperties {
 
 		@Override
 		public String toString() {
-			return "Bot{id=" + this.id + "}";
+			return "Bot{id=" + this.id + ", temperature=" + this.temperature + ", maxTokens=" + this.maxTokens
+					+ ", topP=" + this.topP + ", thinking=" + this.thinking + "}";
 		}
 
 	}
@@ -380,32 +527,32 @@ public class ArkChatProperties {
 		/**
 		 * Attempts in all, including the first; 1 turns retries off.
 		 */
-		private int maxAttempts = RetrySettings.DEFAULTS.maxAttempts();
+		private int maxAttempts = 3;
 
 		/**
 		 * Wait before the first retry.
 		 */
-		private Duration initialBackoff = RetrySettings.DEFAULTS.initialBackoff();
+		private Duration initialBackoff = Duration.ofMillis(500);
 
 		/**
 		 * Factor by which each wait grows.
 		 */
-		private double multiplier = RetrySettings.DEFAULTS.multiplier();
+		private double multiplier = 2.0;
 
 		/**
 		 * Longest computed wait.
 		 */
-		private Duration maxBackoff = RetrySettings.DEFAULTS.maxBackoff();
+		private Duration maxBackoff = Duration.ofSeconds(10);
 
 		/**
 		 * Random part of each wait, as a fraction in [0, 1).
 		 */
-		private double jitter = RetrySettings.DEFAULTS.jitter();
+		private double jitter = 0.2;
 
 		/**
 		 * Longest Retry-After honoured; a longer one is capped to this.
 		 */
-		private Duration maxRetryAfter = RetrySettings.DEFAULTS.maxRetryAfter();
+		private Duration maxRetryAfter = Duration.ofSeconds(60);
 
 		/**
 		 * Attempts in all.
@@ -663,6 +810,70 @@ public class ArkChatProperties {
 		@Override
 		public String toString() {
 			return "TemporaryKeys{duration=" + this.duration + ", projectName=" + this.projectName + "}";
+		}
+
+	}
+
+	/** HTTP proxy of Ark's clients, {@code ark.chat.proxy.*}. */
+	public static class Proxy {
+
+		/**
+		 * Host name or address of the HTTP proxy Ark's clients connect through. Unset: no proxy of Ark's own (the
+		 * JVM's default proxy selector applies, as for any JDK HTTP client).
+		 */
+		private @Nullable String host;
+
+		/**
+		 * Port of the HTTP proxy, set together with host.
+		 */
+		private @Nullable Integer port;
+
+		/**
+		 * The proxy host.
+		 * @return the host, or {@code null} for none
+		 */
+		public @Nullable String getHost() {
+			return this.host;
+		}
+
+		/**
+		 * Sets the proxy host.
+		 * @param host the host
+		 */
+		public void setHost(@Nullable String host) {
+			this.host = host;
+		}
+
+		/**
+		 * The proxy port.
+		 * @return the port, or {@code null}
+		 */
+		public @Nullable Integer getPort() {
+			return this.port;
+		}
+
+		/**
+		 * Sets the proxy port.
+		 * @param port the port
+		 */
+		public void setPort(@Nullable Integer port) {
+			this.port = port;
+		}
+
+		/**
+		 * A proxy selector for these settings.
+		 * @return the selector, or {@code null} when no proxy is set
+		 */
+		public java.net.@Nullable ProxySelector toProxySelector() {
+			if (!StringUtils.hasText(this.host) || this.port == null) {
+				return null;
+			}
+			return java.net.ProxySelector.of(java.net.InetSocketAddress.createUnresolved(this.host.trim(), this.port));
+		}
+
+		@Override
+		public String toString() {
+			return "Proxy{host=" + this.host + ", port=" + this.port + "}";
 		}
 
 	}

@@ -1,7 +1,10 @@
 package dev.arkchat.autoconfigure;
 
 import java.net.URI;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 
 import dev.arkchat.http.ArkTransport;
 import dev.arkchat.observation.ArkChatObservationConvention;
@@ -32,6 +35,8 @@ final class ArkTransports {
 
 	private final BeanFactory beanFactory;
 
+	private final Set<URI> hosts = new CopyOnWriteArraySet<>();
+
 	ArkTransports(ArkChatProperties properties, ObjectProvider<RestClient.Builder> restClientBuilder,
 			ObjectProvider<ArkChatRestClientCustomizer> customizers,
 			ObjectProvider<ObservationRegistry> observationRegistry,
@@ -51,6 +56,7 @@ final class ArkTransports {
 	 * @return the transport
 	 */
 	ArkTransport create(URI baseUrl, List<ClientHttpRequestInterceptor> interceptors) {
+		this.hosts.add(baseUrl);
 		RestClient.Builder builder = restClientBuilder();
 		interceptors.forEach(builder::requestInterceptor);
 		ArkTransport.Builder transport = ArkTransport.builder()
@@ -61,7 +67,8 @@ final class ArkTransports {
 			.includeContent(this.properties.getObservation().isIncludeContent())
 			.observationRegistry(this.observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
 			.observationConvention(this.observationConvention.getIfAvailable());
-		ArkRequestFactories.apply(transport, this.beanFactory, this.properties.getTimeouts());
+		ArkRequestFactories.apply(transport, this.beanFactory, this.properties.getTimeouts(),
+				this.properties.getProxy().toProxySelector());
 		return transport.build();
 	}
 
@@ -72,6 +79,14 @@ final class ArkTransports {
 	 */
 	ArkTransport create(URI baseUrl) {
 		return create(baseUrl, List.of());
+	}
+
+	/**
+	 * The hosts of the transports created so far: every client's host, which the health check probes.
+	 * @return the base URLs, in creation order
+	 */
+	Set<URI> hosts() {
+		return Collections.unmodifiableSet(this.hosts);
 	}
 
 	/**
