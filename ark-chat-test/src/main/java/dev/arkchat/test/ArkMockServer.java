@@ -14,7 +14,9 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  * actual request rather than canned bodies. Point an ark-chat client (or any HTTP client) at {@link #baseUrl()}.
  * <p>
  * Served today: bot chat v3 ({@code POST /api/v3/bots/chat/completions}), blocking and streamed, configured through
- * {@link #botChat()}. Like Ark, it refuses a missing or blank Bearer key ({@code 401 AuthenticationError}), a missing
+ * {@link #botChat()}; the context cache ({@code POST /api/v3/context/create} and
+ * {@code POST /api/v3/context/chat/completions}), stateful like Ark, configured through {@link #contextChat()} with its
+ * contexts in {@link #contexts()}. Like Ark, it refuses a missing or blank Bearer key ({@code 401 AuthenticationError}), a missing
  * {@code model} or {@code messages} ({@code 400 MissingParameter}), a {@code model} that is not a bot id
  * ({@code bot-…}), an empty message list or {@code stream_options} without {@code stream: true}
  * ({@code 400 InvalidParameter}); a well-formed but unknown bot can be simulated with
@@ -55,7 +57,9 @@ public final class ArkMockServer implements AutoCloseable {
 
 	private final BotChatEndpoint botChat = new BotChatEndpoint(this.apiKeys);
 
-	private final List<ArkEndpoint> endpoints = List.of(this.botChat, new UnknownPathEndpoint());
+	private final ContextEndpoint context = new ContextEndpoint(this.apiKeys);
+
+	private final List<ArkEndpoint> endpoints = List.of(this.botChat, this.context, new UnknownPathEndpoint());
 
 	private ArkMockServer(int port) {
 		WireMockConfiguration options = WireMockConfiguration.options()
@@ -120,6 +124,24 @@ public final class ArkMockServer implements AutoCloseable {
 	 */
 	public BotChatStub botChat() {
 		return this.botChat.stub();
+	}
+
+	/**
+	 * How the context cache endpoints answer ({@code POST /api/v3/context/create} and
+	 * {@code POST /api/v3/context/chat/completions}); settings last until {@link #reset()}.
+	 * @return the context settings
+	 */
+	public ContextChatStub contextChat() {
+		return this.context.stub();
+	}
+
+	/**
+	 * The contexts created on this server, to inspect (tokens, turns, messages) and to expire; cleared by
+	 * {@link #reset()}.
+	 * @return the contexts
+	 */
+	public MockContexts contexts() {
+		return this.context.contexts();
 	}
 
 	/**
