@@ -129,12 +129,12 @@ class ContextChatApplicationTests {
 
 	@Test
 	void arksFailuresBecomeABadGatewayWithArksCode() throws Exception {
-		this.ark.contextChat().fail(500, "InternalServiceError", "The service is down");
+		this.ark.contextChat().fail(403, "AccessDenied", "The API key may not use this endpoint");
 
 		HttpResponse<String> response = post("/conversations/ada/messages", "{\"message\":\"Hi\"}");
 
 		assertThat(response.statusCode()).isEqualTo(502);
-		assertThat(json.readTree(response.body()).path("code").asString()).isEqualTo("InternalServiceError");
+		assertThat(json.readTree(response.body()).path("code").asString()).isEqualTo("AccessDenied");
 	}
 
 	private JsonNode send(String conversation, String message) throws IOException, InterruptedException {
