@@ -37,6 +37,31 @@ public record Reference(@Nullable String url, @Nullable String logoUrl, @Nullabl
 		@Nullable Integer originTextTokenLen, @Nullable String fileName) {
 
 	/**
+	 * A web-search result with the fields most answers carry, as a test or a fake server would build it.
+	 * @param url the page
+	 * @param title the page title
+	 * @param siteName the site
+	 * @return the reference
+	 */
+	public static Reference web(String url, String title, String siteName) {
+		return new Reference(url, null, null, siteName, title, null, null, null, null, null, null, null, null, null,
+				null, null, null, null, null, null);
+	}
+
+	/**
+	 * A knowledge-base chunk with the fields most answers carry, as a test or a fake server would build it.
+	 * @param collectionName the collection
+	 * @param docName the document name
+	 * @param chunkId the chunk id
+	 * @param chunkTitle the chunk's title
+	 * @return the reference
+	 */
+	public static Reference knowledge(String collectionName, String docName, String chunkId, String chunkTitle) {
+		return new Reference(null, null, null, null, null, null, null, null, null, collectionName, null, null, docName,
+				null, null, chunkId, chunkTitle, null, null, null);
+	}
+
+	/**
 	 * Whether this is a knowledge-base chunk rather than a web page.
 	 * @return {@code true} for a knowledge-base reference
 	 */

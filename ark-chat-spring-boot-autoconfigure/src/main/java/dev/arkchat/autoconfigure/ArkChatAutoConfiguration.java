@@ -3,7 +3,6 @@ package dev.arkchat.autoconfigure;
 import java.net.URI;
 
 import dev.arkchat.auth.ApiKeyProvider;
-import dev.arkchat.auth.StaticApiKeyProvider;
 import dev.arkchat.bot.BotChatClient;
 import dev.arkchat.bot.BotChatOperations;
 import dev.arkchat.bot.BotChatTemplate;
@@ -13,23 +12,18 @@ import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.context.annotation.Conditional;
-import org.springframework.core.type.AnnotatedTypeMetadata;
-import org.springframework.util.StringUtils;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.client.RestClient;
 
 /**
- * Auto-configuration of ark-chat: from the {@code ark.chat.*} properties, an {@link ApiKeyProvider}, the bot chat
- * client and the {@link BotChatOperations} applications inject. Every bean backs off when the application defines
- * one of its type.
+ * Auto-configuration of ark-chat: from the {@code ark.chat.*} properties, an {@link ApiKeyProvider} (see
+ * {@link ArkChatCredentialsConfiguration}), the bot chat client and the {@link BotChatOperations} applications inject.
+ * Every bean backs off when the application defines one of its type.
  * <p>
  * Clients are built from a clone of Boot's {@link RestClient.Builder} (so Boot's customizers, observations and
  * {@code spring.http.clients.*} settings apply), customized by the {@link ArkChatRestClientCustomizer} beans, with
@@ -42,22 +36,11 @@ import org.springframework.web.client.RestClient;
 @ConditionalOnClass({ BotChatClient.class, RestClient.class })
 @ConditionalOnProperty(prefix = ArkChatProperties.PREFIX, name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ArkChatProperties.class)
+@Import(ArkChatCredentialsConfiguration.class)
 public final class ArkChatAutoConfiguration {
 
 	/** The property that overrides the region's Ark host. */
 	static final String BASE_URL_PROPERTY = ArkChatProperties.PREFIX + ".base-url";
-
-	/**
-	 * The console API key as the key of every call, when {@code ark.chat.api-key} is set.
-	 * @param properties the properties
-	 * @return the provider
-	 */
-	@Bean
-	@ConditionalOnMissingBean(ApiKeyProvider.class)
-	@Conditional(OnApiKeyCondition.class)
-	StaticApiKeyProvider arkChatApiKeyProvider(ArkChatProperties properties) {
-		return new StaticApiKeyProvider(properties.getApiKey());
-	}
 
 	/**
 	 * Builds the transport of every Ark client.
@@ -109,20 +92,6 @@ public final class ArkChatAutoConfiguration {
 	@ConditionalOnMissingBean(BotChatOperations.class)
 	BotChatTemplate botChatTemplate(BotChatClient client, ArkChatProperties properties) {
 		return new BotChatTemplate(client, properties.getBot().getId());
-	}
-
-	/** Matches when {@code ark.chat.api-key} has a non-blank value. */
-	static final class OnApiKeyCondition extends SpringBootCondition {
-
-		@Override
-		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			String property = ArkChatCredentialsMissingException.API_KEY_PROPERTY;
-			if (StringUtils.hasText(context.getEnvironment().getProperty(property))) {
-				return ConditionOutcome.match(property + " is set");
-			}
-			return ConditionOutcome.noMatch(property + " is not set");
-		}
-
 	}
 
 }

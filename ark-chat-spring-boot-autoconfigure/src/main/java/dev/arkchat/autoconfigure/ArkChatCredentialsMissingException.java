@@ -1,9 +1,9 @@
 package dev.arkchat.autoconfigure;
 
 /**
- * No credentials for Ark were configured: {@code ark.chat.api-key} is not set and no
- * {@link dev.arkchat.auth.ApiKeyProvider} bean exists. Raised when a client that needs them is created, so that the
- * application fails at startup instead of with a 401 at its first call.
+ * No credentials for Ark were configured: neither {@code ark.chat.api-key} nor {@code ark.chat.access-key} with
+ * {@code ark.chat.secret-key} is set, and no {@link dev.arkchat.auth.ApiKeyProvider} bean exists. Raised when a client
+ * that needs them is created, so that the application fails at startup instead of with a 401 at its first call.
  */
 public class ArkChatCredentialsMissingException extends ArkChatConfigurationException {
 
@@ -21,12 +21,14 @@ public class ArkChatCredentialsMissingException extends ArkChatConfigurationExce
 	 */
 	public ArkChatCredentialsMissingException(String client) {
 		super(API_KEY_PROPERTY,
-				"No Ark API key is configured: " + client + " needs one, and property '" + API_KEY_PROPERTY
-						+ "' is not set (or is blank).",
+				"No Ark credentials are configured: " + client + " needs them, and neither property '"
+						+ API_KEY_PROPERTY + "' nor 'ark.chat.access-key' with 'ark.chat.secret-key' is set (or "
+						+ "they are blank).",
 				"Set '" + API_KEY_PROPERTY + "' to an API key created in the Ark console (API Key management), "
 						+ "for example with the environment variable " + API_KEY_ENVIRONMENT_VARIABLE
-						+ "=<your key>, or define your own ApiKeyProvider bean. Set 'ark.chat.enabled=false' to turn "
-						+ "ark-chat's auto-configuration off.");
+						+ "=<your key>; or set 'ark.chat.access-key' and 'ark.chat.secret-key' to an access key pair, "
+						+ "to use temporary API keys issued for each bot; or define your own ApiKeyProvider bean. Set "
+						+ "'ark.chat.enabled=false' to turn ark-chat's auto-configuration off.");
 	}
 
 }

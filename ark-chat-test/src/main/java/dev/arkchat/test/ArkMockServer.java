@@ -8,16 +8,21 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.arkchat.auth.VolcengineCredentials;
 
 /**
  * A fake Volcengine Ark for tests: a WireMock server on {@code 127.0.0.1} that answers like Ark, computed from each
  * actual request rather than canned bodies. Point an ark-chat client (or any HTTP client) at {@link #baseUrl()}.
  * <p>
  * Served today: bot chat v3 ({@code POST /api/v3/bots/chat/completions}), blocking and streamed, configured through
- * {@link #botChat()}; the context cache ({@code POST /api/v3/context/create} and
- * {@code POST /api/v3/context/chat/completions}), stateful like Ark, configured through {@link #contextChat()} with its
- * contexts in {@link #contexts()}. Like Ark, it refuses a missing or blank Bearer key ({@code 401 AuthenticationError}), a missing
- * {@code model} or {@code messages} ({@code 400 MissingParameter}), a {@code model} that is not a bot id
+ * {@link #botChat()}; the legacy bot chat v2 ({@code POST /api/v2/bots/{bot_id}/chat}), through
+ * {@link #legacyBotChat()}; the context cache ({@code POST /api/v3/context/create} and
+ * {@code POST /api/v3/context/chat/completions}), stateful like Ark, through {@link #contextChat()} with its contexts
+ * in {@link #contexts()}; and the OpenAPI's {@code GetApiKey} ({@code POST /?Action=GetApiKey&Version=2024-01-01}),
+ * which checks the V4 signature (against {@link #requireCredentials(String, String)} once set) and issues temporary
+ * keys that the bot and context endpoints then accept, through {@link #getApiKey()}. Like Ark, it refuses a missing or blank
+ * Bearer key ({@code 401 AuthenticationError}), a missing {@code model} or {@code messages}
+ * ({@code 400 MissingParameter}), a {@code model} that is not a bot id
  * ({@code bot-…}), an empty message list or {@code stream_options} without {@code stream: true}
  * ({@code 400 InvalidParameter}); a well-formed but unknown bot can be simulated with
  * {@code botChat().fail(404, "InvalidEndpointOrModel.NotFound", …)}. Any other path answers an Ark-shaped
@@ -57,9 +62,14 @@ public final class ArkMockServer implements AutoCloseable {
 
 	private final BotChatEndpoint botChat = new BotChatEndpoint(this.apiKeys);
 
+	private final LegacyBotChatEndpoint legacyBotChat = new LegacyBotChatEndpoint(this.apiKeys);
+
+	private final GetApiKeyEndpoint getApiKey = new GetApiKeyEndpoint(this.apiKeys);
+
 	private final ContextEndpoint context = new ContextEndpoint(this.apiKeys);
 
-	private final List<ArkEndpoint> endpoints = List.of(this.botChat, this.context, new UnknownPathEndpoint());
+	private final List<ArkEndpoint> endpoints = List.of(this.botChat, this.legacyBotChat, this.getApiKey,
+			this.context, new UnknownPathEndpoint());
 
 	private ArkMockServer(int port) {
 		WireMockConfiguration options = WireMockConfiguration.options()
@@ -145,8 +155,50 @@ public final class ArkMockServer implements AutoCloseable {
 	}
 
 	/**
-	 * Accepts only {@code Authorization: Bearer <key>} from now on (until {@link #reset()}); any other key is refused
-	 * with {@code 401 AuthenticationError}. By default any non-blank Bearer key is accepted.
+	 * How the legacy bot chat v2 answers; settings last until {@link #reset()}.
+	 * @return the v2 bot chat settings
+	 */
+	public LegacyBotChatStub legacyBotChat() {
+		return this.legacyBotChat.stub();
+	}
+
+	/**
+	 * How {@code GetApiKey} answers; settings last until {@link #reset()}.
+	 * @return the GetApiKey settings
+	 */
+	public GetApiKeyStub getApiKey() {
+		return this.getApiKey.stub();
+	}
+
+	/**
+	 * Checks the V4 signature of {@code GetApiKey} calls against this access key pair from now on (until
+	 * {@link #reset()}): another access key is refused with {@code 401 InvalidAccessKey}, a signature made with
+	 * another secret (or over other headers, path or body) with {@code 401 SignatureDoesNotMatch}, in the OpenAPI's
+	 * error shape. By default any well-formed signature is accepted.
+	 * @param accessKeyId the access key id
+	 * @param secretAccessKey the secret access key
+	 * @return this server
+	 * @throws IllegalArgumentException when either is blank
+	 */
+	public ArkMockServer requireCredentials(String accessKeyId, String secretAccessKey) {
+		this.getApiKey.requireCredentials(VolcengineCredentials.of(accessKeyId, secretAccessKey));
+		return this;
+	}
+
+	/**
+	 * The temporary keys {@code GetApiKey} issued since the start or the last {@link #reset()}, oldest first. Keys
+	 * issued before a reset stay valid until they expire, as on Ark, so that an application context cached across
+	 * tests keeps working.
+	 * @return the keys
+	 */
+	public List<IssuedKey> issuedKeys() {
+		return this.apiKeys.issued();
+	}
+
+	/**
+	 * Accepts only {@code Authorization: Bearer <key>} from now on (until {@link #reset()}), or a temporary key issued
+	 * by {@link #getApiKey() GetApiKey} for the bot called and not yet expired; any other key is refused with
+	 * {@code 401 AuthenticationError}. By default any non-blank Bearer key is accepted.
 	 * @param key the one key to accept
 	 * @return this server
 	 * @throws IllegalArgumentException when the key is blank
@@ -175,12 +227,13 @@ public final class ArkMockServer implements AutoCloseable {
 	}
 
 	/**
-	 * Restores the default answers of every endpoint, accepts any API key again, clears the request log and removes
-	 * any stub added through {@link #wireMock()}.
+	 * Restores the default answers of every endpoint, accepts any API key and any signature again, clears the request
+	 * log and the list of {@link #issuedKeys() issued keys} (which stay valid until they expire), and removes any stub
+	 * added through {@link #wireMock()}.
 	 */
 	public void reset() {
 		this.wireMock.resetAll();
-		this.apiKeys.require(null);
+		this.apiKeys.reset();
 		for (ArkEndpoint endpoint : this.endpoints) {
 			endpoint.reset();
 		}

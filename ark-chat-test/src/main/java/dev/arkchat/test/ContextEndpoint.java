@@ -97,16 +97,18 @@ final class ContextEndpoint extends ArkEndpoint implements ResponseTransformerV2
 	public ResponseDefinition transform(ServeEvent serveEvent) {
 		Request request = serveEvent.getRequest();
 		String requestId = ArkRequestIds.next();
-		ResponseDefinition refused = this.apiKeys.refuse(request, requestId);
-		if (refused != null) {
-			return refused;
-		}
 		JsonNode body;
 		try {
 			body = ArkJson.mapper().readTree(request.getBody());
 		}
 		catch (JacksonException ex) {
 			body = null;
+		}
+		// the key is checked first, for the endpoint named (a temporary key is valid for its own endpoint only)
+		String endpoint = (body != null && body.path("model").isString()) ? body.path("model").asString() : null;
+		ResponseDefinition refused = this.apiKeys.refuse(request, requestId, endpoint);
+		if (refused != null) {
+			return refused;
 		}
 		if (body == null || !body.isObject()) {
 			return ArkErrorResponses.error(400, "InvalidParameter", "The request body is not a valid JSON object", "",

@@ -18,10 +18,10 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * Lets the sample run without an Ark account: when {@code ark.chat.api-key} is not set, starts a fake Ark
- * ({@link ArkMockServer}) on a free loopback port and points {@code ark.chat.*} at it (API key, base URL, and a bot id
- * unless one is set). The fake is registered as the bean {@code arkMockServer} and stopped with the application (or
- * when its startup fails). With an API key it does nothing but log where the application will call. Registered in
+ * Lets the sample run without an Ark account: when neither {@code ark.chat.api-key} nor {@code ark.chat.access-key} is
+ * set, starts a fake Ark ({@link ArkMockServer}) on a free loopback port and points {@code ark.chat.*} at it (API key,
+ * base URL, and a bot id unless one is set). The fake is registered as the bean {@code arkMockServer} and stopped with the application (or
+ * when its startup fails). With credentials it does nothing but log where the application will call. Registered in
  * {@code META-INF/spring.factories}; runs after the configuration files are loaded.
  */
 public class MockArkEnvironmentPostProcessor implements EnvironmentPostProcessor {
@@ -50,7 +50,8 @@ public class MockArkEnvironmentPostProcessor implements EnvironmentPostProcessor
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		String botId = environment.getProperty("ark.chat.bot.id");
-		if (StringUtils.hasText(environment.getProperty("ark.chat.api-key"))) {
+		if (StringUtils.hasText(environment.getProperty("ark.chat.api-key"))
+				|| StringUtils.hasText(environment.getProperty("ark.chat.access-key"))) {
 			this.logger.info("Calling Ark at " + environment.getProperty("ark.chat.base-url",
 					"the host of region " + environment.getProperty("ark.chat.region", "cn-beijing"))
 					+ " with bot " + (StringUtils.hasText(botId) ? botId : "(none: set ark.chat.bot.id)"));

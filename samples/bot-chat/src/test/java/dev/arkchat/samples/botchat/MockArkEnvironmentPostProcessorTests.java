@@ -50,6 +50,20 @@ class MockArkEnvironmentPostProcessorTests {
 	}
 
 	@Test
+	void withAnAccessKeyPairLeavesTheConfigurationAlone(CapturedOutput output) {
+		MockEnvironment environment = new MockEnvironment().withProperty("ark.chat.access-key", "AKLTreal")
+			.withProperty("ark.chat.secret-key", "secret-real")
+			.withProperty("ark.chat.bot.id", "bot-20250101000000-real1");
+
+		this.postProcessor.postProcessEnvironment(environment, this.application);
+
+		// an API key added next to the pair would fail the startup: both kinds of credentials at once
+		assertThat(environment.getPropertySources().contains(MockArkEnvironmentPostProcessor.NAME)).isFalse();
+		assertThat(environment.getProperty("ark.chat.api-key")).isNull();
+		assertThat(output).contains("Calling Ark at the host of region cn-beijing").doesNotContain("secret-real");
+	}
+
+	@Test
 	void withoutAnApiKeyStartsAFakeArkPointsAtItAndStopsItWithTheContext(CapturedOutput output) throws Exception {
 		MockEnvironment environment = new MockEnvironment().withProperty("ark.chat.api-key", "");
 

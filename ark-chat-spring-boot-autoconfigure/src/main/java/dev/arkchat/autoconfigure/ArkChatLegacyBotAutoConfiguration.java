@@ -1,0 +1,78 @@
+package dev.arkchat.autoconfigure;
+
+import java.net.URI;
+
+import dev.arkchat.auth.ApiKeyProvider;
+import dev.arkchat.bot.legacy.LegacyBotChatClient;
+import dev.arkchat.bot.legacy.LegacyBotChatOperations;
+import dev.arkchat.bot.legacy.LegacyBotChatTemplate;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.util.StringUtils;
+
+/**
+ * Auto-configuration of the legacy bot chat v2: a {@link LegacyBotChatClient} and the {@link LegacyBotChatOperations}
+ * applications inject, with the shared {@code ark.chat.*} credentials (the {@link ApiKeyProvider} bean; v2 expects
+ * temporary keys, so configure {@code ark.chat.access-key} and {@code ark.chat.secret-key}), transport, timeouts and
+ * retries, and the {@code ark.chat.legacy-bot.*} properties. A bean of its own rather than a switch on
+ * {@code BotChatOperations}: v2 has its own request and answer types ({@code parameters}, integer {@code logprobs},
+ * {@code req_id}, {@code usage.model_usage}), which v3's types cannot carry without losing them or pretending v2
+ * supports tools and reasoning. Both beans back off when the application defines its own; turn them off with
+ * {@code ark.chat.legacy-bot.enabled=false}.
+ */
+@AutoConfiguration(after = ArkChatAutoConfiguration.class)
+@ConditionalOnClass(LegacyBotChatClient.class)
+@ConditionalOnBean(ArkTransports.class)
+@ConditionalOnBooleanProperty(name = ArkChatLegacyBotProperties.PREFIX + ".enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ArkChatLegacyBotProperties.class)
+public final class ArkChatLegacyBotAutoConfiguration {
+
+	/** The property that overrides the v2 host. */
+	static final String BASE_URL_PROPERTY = ArkChatLegacyBotProperties.PREFIX + ".base-url";
+
+	/**
+	 * The v2 endpoint client.
+	 * @param properties the shared properties
+	 * @param legacyBot the v2 properties
+	 * @param apiKeys the credentials; none fails the startup
+	 * @param transports builds the transport
+	 * @return the client
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	LegacyBotChatClient legacyBotChatClient(ArkChatProperties properties, ArkChatLegacyBotProperties legacyBot,
+			ObjectProvider<ApiKeyProvider> apiKeys, ArkTransports transports) {
+		ApiKeyProvider keys = apiKeys.getIfAvailable();
+		if (keys == null) {
+			throw new ArkChatCredentialsMissingException("LegacyBotChatClient");
+		}
+		URI arkHost = ArkBaseUrls.resolve(ArkChatAutoConfiguration.BASE_URL_PROPERTY, properties.getBaseUrl(),
+				properties.getRegion().arkBaseUrl());
+		URI baseUrl = ArkBaseUrls.resolve(BASE_URL_PROPERTY, legacyBot.getBaseUrl(), arkHost);
+		return new LegacyBotChatClient(transports.create(baseUrl), keys);
+	}
+
+	/**
+	 * What applications inject to call a bot through v2, with {@code ark.chat.legacy-bot.bot-id} (or
+	 * {@code ark.chat.bot.id}) as the default bot.
+	 * @param client the endpoint client
+	 * @param properties the shared properties
+	 * @param legacyBot the v2 properties
+	 * @return the template
+	 */
+	@Bean
+	@ConditionalOnMissingBean(LegacyBotChatOperations.class)
+	LegacyBotChatTemplate legacyBotChatTemplate(LegacyBotChatClient client, ArkChatProperties properties,
+			ArkChatLegacyBotProperties legacyBot) {
+		String botId = StringUtils.hasText(legacyBot.getBotId()) ? legacyBot.getBotId() : properties.getBot().getId();
+		return new LegacyBotChatTemplate(client, botId);
+	}
+
+}
