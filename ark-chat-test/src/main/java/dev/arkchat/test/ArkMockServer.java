@@ -20,11 +20,10 @@ import dev.arkchat.auth.VolcengineCredentials;
  * {@code POST /api/v3/context/chat/completions}), stateful like Ark, through {@link #contextChat()} with its contexts
  * in {@link #contexts()}; and the OpenAPI's {@code GetApiKey} ({@code POST /?Action=GetApiKey&Version=2024-01-01}),
  * which checks the V4 signature (against {@link #requireCredentials(String, String)} once set) and issues temporary
- * keys that the bot and context endpoints then accept, through {@link #getApiKey()}. Like Ark, it refuses a missing or blank
- * Bearer key ({@code 401 AuthenticationError}), a missing {@code model} or {@code messages}
- * ({@code 400 MissingParameter}), a {@code model} that is not a bot id
- * ({@code bot-…}), an empty message list or {@code stream_options} without {@code stream: true}
- * ({@code 400 InvalidParameter}); a well-formed but unknown bot can be simulated with
+ * keys that the bot and context endpoints then accept, through {@link #getApiKey()}. Like Ark, it refuses a missing or
+ * blank Bearer key ({@code 401 AuthenticationError}), a missing {@code model} or {@code messages}
+ * ({@code 400 MissingParameter}), a {@code model} that is not a bot id ({@code bot-…}), an empty message list or
+ * {@code stream_options} without {@code stream: true} ({@code 400 InvalidParameter}); a well-formed but unknown bot can be simulated with
  * {@code botChat().fail(404, "InvalidEndpointOrModel.NotFound", …)}. Any other path answers an Ark-shaped
  * {@code 404 NotFound}. Every error carries an {@code X-Request-Id} that also ends its message.
  * <pre>{@code
