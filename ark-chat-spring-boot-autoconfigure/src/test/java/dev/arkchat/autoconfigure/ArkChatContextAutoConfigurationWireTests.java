@@ -84,6 +84,26 @@ class ArkChatContextAutoConfigurationWireTests {
 	}
 
 	@Test
+	void withAnAccessKeyPairEachEndpointIsCalledWithATemporaryKeyIssuedForIt() {
+		this.ark.requireCredentials("AKLTcontext", "context-secret").requireApiKey("no-console-key");
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(ArkChatAutoConfiguration.class, ArkChatContextAutoConfiguration.class))
+			.withPropertyValues("ark.chat.access-key=AKLTcontext", "ark.chat.secret-key=context-secret",
+					"ark.chat.base-url=" + this.ark.baseUrl(), "ark.chat.temporary-keys.base-url=" + this.ark.baseUrl(),
+					"ark.chat.context.endpoint-id=" + ENDPOINT)
+			.run((context) -> {
+				ContextChatCompletion answer = context.getBean(ContextSessions.class).chat("c", "Hello");
+
+				assertThat(answer.content()).isEqualTo("Echo: Hello");
+				assertThat(this.ark.issuedKeys()).singleElement().satisfies((key) -> {
+					assertThat(key.resourceType()).isEqualTo("endpoint");
+					assertThat(key.resourceIds()).containsExactly(ENDPOINT);
+				});
+			});
+	}
+
+	@Test
 	void theContextBaseUrlOverridesTheArkHost() {
 		this.runner
 			.withPropertyValues("ark.chat.base-url=http://127.0.0.1:9", "ark.chat.context.base-url=" + this.ark.baseUrl())
