@@ -16,15 +16,17 @@ import dev.arkchat.auth.VolcengineCredentials;
  * <p>
  * Served today: bot chat v3 ({@code POST /api/v3/bots/chat/completions}), blocking and streamed, configured through
  * {@link #botChat()}; the legacy bot chat v2 ({@code POST /api/v2/bots/{bot_id}/chat}), through
- * {@link #legacyBotChat()}; and the OpenAPI's {@code GetApiKey} ({@code POST /?Action=GetApiKey&Version=2024-01-01}),
+ * {@link #legacyBotChat()}; the context cache ({@code POST /api/v3/context/create} and
+ * {@code POST /api/v3/context/chat/completions}), stateful like Ark, through {@link #contextChat()} with its contexts
+ * in {@link #contexts()}; and the OpenAPI's {@code GetApiKey} ({@code POST /?Action=GetApiKey&Version=2024-01-01}),
  * which checks the V4 signature (against {@link #requireCredentials(String, String)} once set) and issues temporary
- * keys that the bot endpoints then accept, through {@link #getApiKey()}. Like Ark, it refuses a missing or blank
- * Bearer key ({@code 401 AuthenticationError}), a missing {@code model} or {@code messages}
- * ({@code 400 MissingParameter}), a {@code model} that is not a bot id
- * ({@code bot-…}), an empty message list or {@code stream_options} without {@code stream: true}
- * ({@code 400 InvalidParameter}); a well-formed but unknown bot can be simulated with
- * {@code botChat().fail(404, "InvalidEndpointOrModel.NotFound", …)}. The knowledge base (search and knowledge chat,
- * V4-signed with service {@code air}) is configured through {@link #knowledge()}. Any other path answers an Ark-shaped
+ * keys that the bot and context endpoints then accept, through {@link #getApiKey()}. Like Ark, it refuses a missing or
+ * blank Bearer key ({@code 401 AuthenticationError}), a missing {@code model} or {@code messages}
+ * ({@code 400 MissingParameter}), a {@code model} that is not a bot id ({@code bot-…}), an empty message list or
+ * {@code stream_options} without {@code stream: true} ({@code 400 InvalidParameter}); a well-formed but unknown bot can
+ * be simulated with {@code botChat().fail(404, "InvalidEndpointOrModel.NotFound", …)}. The knowledge base (search and
+ * knowledge chat, V4-signed with service {@code air}) is configured through {@link #knowledge()}. Any other path
+ * answers an Ark-shaped
  * {@code 404 NotFound}. Every error carries an {@code X-Request-Id} that also ends its message.
  * <pre>{@code
  * try (ArkMockServer ark = ArkMockServer.start()) {
@@ -65,10 +67,12 @@ public final class ArkMockServer implements AutoCloseable {
 
 	private final GetApiKeyEndpoint getApiKey = new GetApiKeyEndpoint(this.apiKeys);
 
+	private final ContextEndpoint context = new ContextEndpoint(this.apiKeys);
+
 	private final KnowledgeEndpoint knowledge = new KnowledgeEndpoint();
 
 	private final List<ArkEndpoint> endpoints = List.of(this.botChat, this.legacyBotChat, this.getApiKey,
-			this.knowledge, new UnknownPathEndpoint());
+			this.context, this.knowledge, new UnknownPathEndpoint());
 
 	private ArkMockServer(int port) {
 		WireMockConfiguration options = WireMockConfiguration.options()
@@ -133,6 +137,24 @@ public final class ArkMockServer implements AutoCloseable {
 	 */
 	public BotChatStub botChat() {
 		return this.botChat.stub();
+	}
+
+	/**
+	 * How the context cache endpoints answer ({@code POST /api/v3/context/create} and
+	 * {@code POST /api/v3/context/chat/completions}); settings last until {@link #reset()}.
+	 * @return the context settings
+	 */
+	public ContextChatStub contextChat() {
+		return this.context.stub();
+	}
+
+	/**
+	 * The contexts created on this server, to inspect (tokens, turns, messages) and to expire; cleared by
+	 * {@link #reset()}.
+	 * @return the contexts
+	 */
+	public MockContexts contexts() {
+		return this.context.contexts();
 	}
 
 	/**

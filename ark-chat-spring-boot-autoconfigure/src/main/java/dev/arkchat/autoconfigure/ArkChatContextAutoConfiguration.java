@@ -1,0 +1,153 @@
+package dev.arkchat.autoconfigure;
+
+import java.net.URI;
+
+import dev.arkchat.auth.ApiKeyProvider;
+import dev.arkchat.context.ContextChatOperations;
+import dev.arkchat.context.ContextChatTemplate;
+import dev.arkchat.context.ContextClient;
+import dev.arkchat.context.ContextMode;
+import dev.arkchat.context.ContextSessions;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Auto-configuration of context-cached chat: from {@code ark.chat.context.*}, the {@link ContextClient}, the
+ * {@link ContextChatOperations} applications inject (a {@link ContextChatTemplate} with the configured endpoint, mode,
+ * time to live, truncation and session prompt), and its {@link ContextSessions}. Every bean backs off when the
+ * application defines one of its type.
+ * <p>
+ * No endpoint id is required: without {@code ark.chat.context.endpoint-id} the beans start, and each request names its
+ * endpoint. The sessions keep the map from conversation to context in the cache {@code ark.chat.context.session
+ * .cache-name} of the application's {@link CacheManager} when there is one (so that instances sharing Redis, say,
+ * continue each other's conversations), otherwise in memory. The client shares the transport settings of every Ark
+ * client ({@code ark.chat.timeouts.*}, {@code ark.chat.retry.*}, observation) and calls {@code ark.chat.base-url} (or
+ * the region's host) unless {@code ark.chat.context.base-url} says otherwise.
+ */
+@AutoConfiguration(after = ArkChatAutoConfiguration.class,
+		afterName = "org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration")
+@ConditionalOnClass({ ContextClient.class, RestClient.class })
+@ConditionalOnBean(ArkTransports.class)
+@ConditionalOnProperty(prefix = ArkChatContextProperties.PREFIX, name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ArkChatContextProperties.class)
+public final class ArkChatContextAutoConfiguration {
+
+	/** The property that overrides the Ark host for context calls. */
+	static final String BASE_URL_PROPERTY = ArkChatContextProperties.PREFIX + ".base-url";
+
+	/** The property naming the conversation cache. */
+	static final String CACHE_NAME_PROPERTY = ArkChatContextProperties.PREFIX + ".session.cache-name";
+
+	private static final Log logger = LogFactory.getLog(ArkChatContextAutoConfiguration.class);
+
+	/**
+	 * The context cache endpoint client.
+	 * @param properties the root properties (host, region)
+	 * @param contextProperties the context properties
+	 * @param apiKeys the credentials; none fails the startup
+	 * @param transports builds the transport
+	 * @return the client
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	ContextClient contextClient(ArkChatProperties properties, ArkChatContextProperties contextProperties,
+			ObjectProvider<ApiKeyProvider> apiKeys, ArkTransports transports) {
+		ApiKeyProvider keys = apiKeys.getIfAvailable();
+		if (keys == null) {
+			throw new ArkChatCredentialsMissingException("ContextClient");
+		}
+		URI arkUrl = ArkBaseUrls.resolve(ArkChatAutoConfiguration.BASE_URL_PROPERTY, properties.getBaseUrl(),
+				properties.getRegion().arkBaseUrl());
+		URI baseUrl = ArkBaseUrls.resolve(BASE_URL_PROPERTY, contextProperties.getBaseUrl(), arkUrl);
+		return new ContextClient(transports.create(baseUrl), keys);
+	}
+
+	/**
+	 * What applications inject for context-cached chat, with the configured defaults.
+	 * @param client the endpoint client
+	 * @param properties the context properties
+	 * @param cacheManagers the application's cache manager, if any, for the sessions
+	 * @return the template
+	 */
+	@Bean
+	@ConditionalOnMissingBean(ContextChatOperations.class)
+	ContextChatTemplate contextChatTemplate(ContextClient client, ArkChatContextProperties properties,
+			ObjectProvider<CacheManager> cacheManagers) {
+		ContextMode mode = ContextDefaults.mode(properties);
+		ContextChatTemplate.Builder builder = ContextChatTemplate.builder(client)
+			.endpointId(properties.getEndpointId())
+			.mode(mode)
+			.ttl(ContextDefaults.ttl(properties))
+			.truncationStrategy(ContextDefaults.truncation(properties, mode))
+			.sessionInitialMessages(ContextDefaults.sessionMessages(properties))
+			.sessionCache(sessionCache(cacheManagers, properties.getSession().getCacheName()));
+		try {
+			return builder.build();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ArkChatConfigurationException(ArkChatContextProperties.PREFIX, ex.getMessage(),
+					"Correct the '" + ArkChatContextProperties.PREFIX + ".*' property the message names.");
+		}
+	}
+
+	private static @Nullable Cache sessionCache(ObjectProvider<CacheManager> cacheManagers, String cacheName) {
+		if (!StringUtils.hasText(cacheName)) {
+			throw new ArkChatConfigurationException(CACHE_NAME_PROPERTY,
+					"Property '" + CACHE_NAME_PROPERTY + "' is blank.", "Set '" + CACHE_NAME_PROPERTY
+							+ "' to a cache name, or remove it to use '" + ContextSessions.DEFAULT_CACHE_NAME + "'.");
+		}
+		CacheManager cacheManager = cacheManagers.getIfUnique();
+		if (cacheManager == null) {
+			if (cacheManagers.stream().findAny().isPresent()) {
+				logger.warn("Several CacheManager beans and none is primary: ContextSessions keep conversations in "
+						+ "memory. Mark one @Primary, or define a ContextSessions bean, to share them.");
+			}
+			return null;
+		}
+		Cache cache = cacheManager.getCache(cacheName.trim());
+		if (cache == null) {
+			throw new ArkChatConfigurationException(CACHE_NAME_PROPERTY,
+					"The application's CacheManager (" + cacheManager.getClass().getName() + ") has no cache named '"
+							+ cacheName + "' (property '" + CACHE_NAME_PROPERTY + "'), and does not create caches "
+							+ "on demand.",
+					"Add '" + cacheName + "' to the caches it creates (with Spring Boot: spring.cache.cache-names), "
+							+ "or set '" + CACHE_NAME_PROPERTY + "' to one of " + cacheManager.getCacheNames() + ".");
+		}
+		return cache;
+	}
+
+	/** The sessions, wherever Spring's cache abstraction is on the class path (it always is with Spring Boot). */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Cache.class)
+	static class SessionsConfiguration {
+
+		/**
+		 * Conversations kept in session contexts: the same object as {@link ContextChatOperations#sessions()}, so
+		 * that both serialise the calls of a conversation with one lock.
+		 * @param operations the operations whose defaults the contexts take
+		 * @return the sessions
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		ContextSessions contextSessions(ContextChatOperations operations) {
+			return operations.sessions();
+		}
+
+	}
+
+}
