@@ -35,6 +35,9 @@ public class MockArkEnvironmentPostProcessor implements EnvironmentPostProcessor
 	/** The pause between streamed pieces of the fake's answer. */
 	public static final String CHUNK_DELAY_PROPERTY = "sample.mock-ark.chunk-delay";
 
+	/** Set to {@code false} (as the {@code prod} profile does) to never fall back to the fake. */
+	public static final String ENABLED_PROPERTY = "sample.mock-ark.enabled";
+
 	private static final Duration DEFAULT_CHUNK_DELAY = Duration.ofMillis(40);
 
 	private final Log logger;
@@ -49,6 +52,9 @@ public class MockArkEnvironmentPostProcessor implements EnvironmentPostProcessor
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (!environment.getProperty(ENABLED_PROPERTY, Boolean.class, true)) {
+			return;
+		}
 		String botId = environment.getProperty("ark.chat.bot.id");
 		if (StringUtils.hasText(environment.getProperty("ark.chat.api-key"))
 				|| StringUtils.hasText(environment.getProperty("ark.chat.access-key"))) {
