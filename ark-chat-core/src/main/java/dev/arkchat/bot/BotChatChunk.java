@@ -2,10 +2,9 @@ package dev.arkchat.bot;
 
 import java.util.List;
 
-import dev.arkchat.chat.ChatDelta;
 import dev.arkchat.chat.ChunkChoice;
-import dev.arkchat.chat.FinishReason;
 import dev.arkchat.chat.Usage;
+import dev.arkchat.chat.ChatChunkView;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record BotChatChunk(@Nullable String id, @Nullable String object, @Nullable Long created,
 		@Nullable String model, List<ChunkChoice> choices, @Nullable Usage usage, @Nullable BotUsage botUsage,
-		@Nullable List<Reference> references, @Nullable BotMetadata metadata) {
+		@Nullable List<Reference> references, @Nullable BotMetadata metadata) implements ChatChunkView {
 
 	/**
 	 * Creates a chunk; {@code choices} may be absent on the wire and is then empty.
@@ -38,36 +37,6 @@ public record BotChatChunk(@Nullable String id, @Nullable String object, @Nullab
 	 */
 	public BotChatChunk {
 		choices = (choices != null) ? choices : List.of();
-	}
-
-	/**
-	 * The new text of the first choice.
-	 * @return the text, empty when this chunk carries none
-	 */
-	public String content() {
-		ChatDelta delta = delta();
-		return (delta != null && delta.content() != null) ? delta.content() : "";
-	}
-
-	/**
-	 * The new reasoning of the first choice.
-	 * @return the reasoning, empty when this chunk carries none
-	 */
-	public String reasoningContent() {
-		ChatDelta delta = delta();
-		return (delta != null && delta.reasoningContent() != null) ? delta.reasoningContent() : "";
-	}
-
-	/**
-	 * The finish reason of the first choice, on its last content chunk.
-	 * @return the reason, or {@code null}
-	 */
-	public @Nullable FinishReason finishReason() {
-		return this.choices.isEmpty() ? null : this.choices.get(0).finishReason();
-	}
-
-	private @Nullable ChatDelta delta() {
-		return this.choices.isEmpty() ? null : this.choices.get(0).delta();
 	}
 
 }

@@ -3,9 +3,8 @@ package dev.arkchat.bot;
 import java.util.List;
 
 import dev.arkchat.chat.ChatChoice;
-import dev.arkchat.chat.FinishReason;
-import dev.arkchat.chat.ToolCall;
 import dev.arkchat.chat.Usage;
+import dev.arkchat.chat.ChatCompletionView;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record BotChatCompletion(@Nullable String id, @Nullable String object, @Nullable Long created,
 		@Nullable String model, List<ChatChoice> choices, @Nullable Usage usage, @Nullable BotUsage botUsage,
-		@Nullable List<Reference> references, @Nullable BotMetadata metadata) {
+		@Nullable List<Reference> references, @Nullable BotMetadata metadata) implements ChatCompletionView {
 
 	/**
 	 * Creates a completion; {@code choices} may be absent on the wire and is then empty.
@@ -38,45 +37,6 @@ public record BotChatCompletion(@Nullable String id, @Nullable String object, @N
 	 */
 	public BotChatCompletion {
 		choices = (choices != null) ? List.copyOf(choices) : List.of();
-	}
-
-	/**
-	 * The text of the first answer.
-	 * @return the text, empty when there is none (for example when the model only asked for tool calls)
-	 */
-	public String content() {
-		if (this.choices.isEmpty()) {
-			return "";
-		}
-		String content = this.choices.get(0).message().content();
-		return (content != null) ? content : "";
-	}
-
-	/**
-	 * The reasoning of the first answer (reasoning models).
-	 * @return the reasoning, or {@code null}
-	 */
-	public @Nullable String reasoningContent() {
-		return this.choices.isEmpty() ? null : this.choices.get(0).message().reasoningContent();
-	}
-
-	/**
-	 * The tool calls of the first answer.
-	 * @return the calls, empty when none
-	 */
-	public List<ToolCall> toolCalls() {
-		if (this.choices.isEmpty() || this.choices.get(0).message().toolCalls() == null) {
-			return List.of();
-		}
-		return this.choices.get(0).message().toolCalls();
-	}
-
-	/**
-	 * Why the first answer ended.
-	 * @return the reason, or {@code null}
-	 */
-	public @Nullable FinishReason finishReason() {
-		return this.choices.isEmpty() ? null : this.choices.get(0).finishReason();
 	}
 
 	/**

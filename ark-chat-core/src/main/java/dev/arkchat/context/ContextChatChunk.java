@@ -2,10 +2,9 @@ package dev.arkchat.context;
 
 import java.util.List;
 
-import dev.arkchat.chat.ChatDelta;
 import dev.arkchat.chat.ChunkChoice;
-import dev.arkchat.chat.FinishReason;
 import dev.arkchat.chat.Usage;
+import dev.arkchat.chat.ChatChunkView;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param usage token counts, on the final chunk when {@code stream_options.include_usage} was asked for
  */
 public record ContextChatChunk(@Nullable String id, @Nullable String object, @Nullable Long created,
-		@Nullable String model, List<ChunkChoice> choices, @Nullable Usage usage) {
+		@Nullable String model, List<ChunkChoice> choices, @Nullable Usage usage) implements ChatChunkView {
 
 	/**
 	 * Creates a chunk; {@code choices} may be absent on the wire and is then empty.
@@ -31,36 +30,6 @@ public record ContextChatChunk(@Nullable String id, @Nullable String object, @Nu
 	 */
 	public ContextChatChunk {
 		choices = (choices != null) ? choices : List.of();
-	}
-
-	/**
-	 * The new text of the first choice.
-	 * @return the text, empty when this chunk carries none
-	 */
-	public String content() {
-		ChatDelta delta = delta();
-		return (delta != null && delta.content() != null) ? delta.content() : "";
-	}
-
-	/**
-	 * The new reasoning of the first choice.
-	 * @return the reasoning, empty when this chunk carries none
-	 */
-	public String reasoningContent() {
-		ChatDelta delta = delta();
-		return (delta != null && delta.reasoningContent() != null) ? delta.reasoningContent() : "";
-	}
-
-	/**
-	 * The finish reason of the first choice, on its last content chunk.
-	 * @return the reason, or {@code null}
-	 */
-	public @Nullable FinishReason finishReason() {
-		return this.choices.isEmpty() ? null : this.choices.get(0).finishReason();
-	}
-
-	private @Nullable ChatDelta delta() {
-		return this.choices.isEmpty() ? null : this.choices.get(0).delta();
 	}
 
 }

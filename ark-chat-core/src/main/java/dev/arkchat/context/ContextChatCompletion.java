@@ -3,8 +3,8 @@ package dev.arkchat.context;
 import java.util.List;
 
 import dev.arkchat.chat.ChatChoice;
-import dev.arkchat.chat.FinishReason;
 import dev.arkchat.chat.Usage;
+import dev.arkchat.chat.ChatCompletionView;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param usage token counts; {@link Usage#cachedTokens()} is the part of the input read from the context
  */
 public record ContextChatCompletion(@Nullable String id, @Nullable String object, @Nullable Long created,
-		@Nullable String model, List<ChatChoice> choices, @Nullable Usage usage) {
+		@Nullable String model, List<ChatChoice> choices, @Nullable Usage usage) implements ChatCompletionView {
 
 	/**
 	 * Creates a completion; {@code choices} may be absent on the wire and is then empty.
@@ -30,34 +30,6 @@ public record ContextChatCompletion(@Nullable String id, @Nullable String object
 	 */
 	public ContextChatCompletion {
 		choices = (choices != null) ? List.copyOf(choices) : List.of();
-	}
-
-	/**
-	 * The text of the first answer.
-	 * @return the text, empty when there is none
-	 */
-	public String content() {
-		if (this.choices.isEmpty()) {
-			return "";
-		}
-		String content = this.choices.get(0).message().content();
-		return (content != null) ? content : "";
-	}
-
-	/**
-	 * The reasoning of the first answer (reasoning models).
-	 * @return the reasoning, or {@code null}
-	 */
-	public @Nullable String reasoningContent() {
-		return this.choices.isEmpty() ? null : this.choices.get(0).message().reasoningContent();
-	}
-
-	/**
-	 * Why the first answer ended.
-	 * @return the reason, or {@code null}
-	 */
-	public @Nullable FinishReason finishReason() {
-		return this.choices.isEmpty() ? null : this.choices.get(0).finishReason();
 	}
 
 	/**

@@ -1,16 +1,14 @@
 package dev.arkchat.context;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import dev.arkchat.ArkClientBuilder;
 import dev.arkchat.ArkException;
 import dev.arkchat.ArkPermissionException;
-import dev.arkchat.ArkRegion;
 import dev.arkchat.auth.ApiKeyProvider;
-import dev.arkchat.auth.StaticApiKeyProvider;
 import dev.arkchat.http.ArkCall;
 import dev.arkchat.http.ArkJson;
 import dev.arkchat.http.ArkTransport;
@@ -186,98 +184,14 @@ public class ContextClient {
 	}
 
 	/** Builds a {@link ContextClient} without Spring Boot. */
-	public static final class Builder {
-
-		private URI baseUrl = ArkRegion.CN_BEIJING.arkBaseUrl();
-
-		private @Nullable ApiKeyProvider apiKeys;
-
-		private final ArkTransport.Builder transport = ArkTransport.builder();
+	public static final class Builder extends ArkClientBuilder<Builder, ContextClient> {
 
 		private Builder() {
 		}
 
-		/**
-		 * Sets the Ark host; defaults to the Beijing region.
-		 * @param baseUrl the base URL, such as {@code https://ark.cn-beijing.volces.com}
-		 * @return this builder
-		 */
-		public Builder baseUrl(String baseUrl) {
-			this.baseUrl = URI.create(baseUrl);
-			return this;
-		}
-
-		/**
-		 * Sets the region, which derives the host.
-		 * @param region the region
-		 * @return this builder
-		 */
-		public Builder region(ArkRegion region) {
-			this.baseUrl = region.arkBaseUrl();
-			return this;
-		}
-
-		/**
-		 * Uses one console API key for every endpoint.
-		 * @param apiKey the key
-		 * @return this builder
-		 */
-		public Builder apiKey(String apiKey) {
-			this.apiKeys = new StaticApiKeyProvider(apiKey);
-			return this;
-		}
-
-		/**
-		 * Uses a provider of keys per endpoint, such as temporary keys.
-		 * @param apiKeys the provider
-		 * @return this builder
-		 */
-		public Builder apiKeyProvider(ApiKeyProvider apiKeys) {
-			this.apiKeys = apiKeys;
-			return this;
-		}
-
-		/**
-		 * Starts from a configured {@link RestClient.Builder} (interceptors, observation). It is cloned, never
-		 * changed.
-		 * @param restClientBuilder the builder
-		 * @return this builder
-		 */
-		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
-			this.transport.restClientBuilder(restClientBuilder);
-			return this;
-		}
-
-		/**
-		 * Sets the clock.
-		 * @param clock the clock
-		 * @return this builder
-		 */
-		public Builder clock(Clock clock) {
-			this.transport.clock(clock);
-			return this;
-		}
-
-		/**
-		 * Configures the transport: timeouts, retries, observation, clock.
-		 * @param customizer changes the transport builder
-		 * @return this builder
-		 */
-		public Builder transport(Consumer<ArkTransport.Builder> customizer) {
-			customizer.accept(this.transport);
-			return this;
-		}
-
-		/**
-		 * Builds the client.
-		 * @return the client
-		 * @throws IllegalStateException when no API key was given
-		 */
-		public ContextClient build() {
-			if (this.apiKeys == null) {
-				throw new IllegalStateException("An API key is required: call apiKey(...) or apiKeyProvider(...)");
-			}
-			return new ContextClient(this.transport.baseUrl(this.baseUrl).build(), this.apiKeys);
+		@Override
+		protected ContextClient create(ArkTransport transport, ApiKeyProvider apiKeys) {
+			return new ContextClient(transport, apiKeys);
 		}
 
 	}

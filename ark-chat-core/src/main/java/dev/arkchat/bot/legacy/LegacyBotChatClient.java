@@ -1,17 +1,14 @@
 package dev.arkchat.bot.legacy;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-import dev.arkchat.ArkRegion;
+import dev.arkchat.ArkClientBuilder;
 import dev.arkchat.ArkStreamException;
 import dev.arkchat.auth.ApiKeyProvider;
-import dev.arkchat.auth.StaticApiKeyProvider;
 import dev.arkchat.auth.TemporaryApiKeyProvider;
-import dev.arkchat.auth.VolcengineCredentials;
 import dev.arkchat.http.ArkErrorDecoder;
 import dev.arkchat.http.ArkJson;
 import dev.arkchat.bot.BotUsage;
@@ -180,138 +177,14 @@ public class LegacyBotChatClient {
 	}
 
 	/** Builds a {@link LegacyBotChatClient} without Spring Boot. */
-	public static final class Builder {
-
-		private ArkRegion region = ArkRegion.CN_BEIJING;
-
-		private @Nullable URI baseUrl;
-
-		private @Nullable ApiKeyProvider apiKeys;
-
-		private @Nullable VolcengineCredentials credentials;
-
-		private RestClient.@Nullable Builder restClientBuilder;
-
-		private Clock clock = Clock.systemUTC();
-
-		private final ArkTransport.Builder transport = ArkTransport.builder();
+	public static final class Builder extends ArkClientBuilder<Builder, LegacyBotChatClient> {
 
 		private Builder() {
 		}
 
-		/**
-		 * Sets the Ark host; defaults to the region's.
-		 * @param baseUrl the base URL, such as {@code https://ark.cn-beijing.volces.com}
-		 * @return this builder
-		 */
-		public Builder baseUrl(String baseUrl) {
-			this.baseUrl = URI.create(baseUrl);
-			return this;
-		}
-
-		/**
-		 * Sets the region, which derives the Ark host and, with {@link #credentials}, the OpenAPI host and signing
-		 * region of {@code GetApiKey}. Beijing by default.
-		 * @param region the region
-		 * @return this builder
-		 */
-		public Builder region(ArkRegion region) {
-			this.region = Objects.requireNonNull(region, "region must not be null");
-			return this;
-		}
-
-		/**
-		 * Uses one console API key for every bot.
-		 * @param apiKey the key
-		 * @return this builder
-		 */
-		public Builder apiKey(String apiKey) {
-			this.apiKeys = new StaticApiKeyProvider(apiKey);
-			this.credentials = null;
-			return this;
-		}
-
-		/**
-		 * Uses a provider of keys per bot.
-		 * @param apiKeys the provider
-		 * @return this builder
-		 */
-		public Builder apiKeyProvider(ApiKeyProvider apiKeys) {
-			this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys must not be null");
-			this.credentials = null;
-			return this;
-		}
-
-		/**
-		 * Uses temporary keys issued for each bot with an access key pair: a {@link TemporaryApiKeyProvider} for the
-		 * region, with this builder's {@code RestClient.Builder} and clock and its defaults otherwise.
-		 * @param credentials the access key pair
-		 * @return this builder
-		 */
-		public Builder credentials(VolcengineCredentials credentials) {
-			this.credentials = Objects.requireNonNull(credentials, "credentials must not be null");
-			this.apiKeys = null;
-			return this;
-		}
-
-		/**
-		 * Starts from a configured {@link RestClient.Builder} (interceptors, request factory, observation). It is
-		 * cloned, never changed.
-		 * @param restClientBuilder the builder
-		 * @return this builder
-		 */
-		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
-			this.restClientBuilder = restClientBuilder;
-			return this;
-		}
-
-		/**
-		 * Sets the clock.
-		 * @param clock the clock
-		 * @return this builder
-		 */
-		public Builder clock(Clock clock) {
-			this.clock = Objects.requireNonNull(clock, "clock must not be null");
-			return this;
-		}
-
-		/**
-		 * Configures the transport: timeouts, retries, observation.
-		 * @param customizer changes the transport builder
-		 * @return this builder
-		 */
-		public Builder transport(Consumer<ArkTransport.Builder> customizer) {
-			customizer.accept(this.transport);
-			return this;
-		}
-
-		/**
-		 * Builds the client.
-		 * @return the client
-		 * @throws IllegalStateException when neither a key, a key provider nor credentials were given
-		 */
-		public LegacyBotChatClient build() {
-			ApiKeyProvider keys = this.apiKeys;
-			if (keys == null && this.credentials != null) {
-				TemporaryApiKeyProvider.Builder temporary = TemporaryApiKeyProvider.builder()
-					.credentials(this.credentials)
-					.region(this.region)
-					.clock(this.clock);
-				if (this.restClientBuilder != null) {
-					temporary.restClientBuilder(this.restClientBuilder);
-				}
-				keys = temporary.build();
-			}
-			if (keys == null) {
-				throw new IllegalStateException("An API key is required: call apiKey(...), apiKeyProvider(...) or "
-						+ "credentials(...)");
-			}
-			URI url = (this.baseUrl != null) ? this.baseUrl : this.region.arkBaseUrl();
-			this.transport.clock(this.clock).baseUrl(url);
-			if (this.restClientBuilder != null) {
-				this.transport.restClientBuilder(this.restClientBuilder);
-			}
-			return new LegacyBotChatClient(this.transport.build(), keys);
+		@Override
+		protected LegacyBotChatClient create(ArkTransport transport, ApiKeyProvider apiKeys) {
+			return new LegacyBotChatClient(transport, apiKeys);
 		}
 
 	}
