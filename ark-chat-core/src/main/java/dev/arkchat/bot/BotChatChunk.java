@@ -7,6 +7,7 @@ import dev.arkchat.chat.ChunkChoice;
 import dev.arkchat.chat.FinishReason;
 import dev.arkchat.chat.Usage;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * One event of a streamed bot answer.
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param references sources, on the chunks that carry them
  * @param metadata the request's metadata, echoed
  */
+@JsonDeserialize(using = BotChatChunkDeserializer.class)
 public record BotChatChunk(@Nullable String id, @Nullable String object, @Nullable Long created,
 		@Nullable String model, List<ChunkChoice> choices, @Nullable Usage usage, @Nullable BotUsage botUsage,
 		@Nullable List<Reference> references, @Nullable BotMetadata metadata) {

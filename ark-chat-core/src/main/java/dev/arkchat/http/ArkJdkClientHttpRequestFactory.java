@@ -165,8 +165,8 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 	}
 
 	/**
-	 * The body as an input stream fed by the client's subscription, one list of buffers at a time. Reads block
-	 * interruptibly; closing cancels the subscription and wakes a blocked reader.
+	 * The body as an input stream fed by the client's subscription: the list of buffers being read plus at most one
+	 * more requested ahead. Reads block interruptibly; closing cancels the subscription and wakes a blocked reader.
 	 */
 	private static final class BodyStream extends InputStream implements HttpResponse.BodySubscriber<BodyStream> {
 
@@ -236,9 +236,19 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 			if (buffer == null) {
 				return -1;
 			}
-			int n = Math.min(len, buffer.remaining());
-			buffer.get(b, off, n);
-			return n;
+			int n = 0;
+			while (true) {
+				int count = Math.min(len - n, buffer.remaining());
+				buffer.get(b, off + n, count);
+				n += count;
+				// go on with the buffers already at hand, never waiting for more
+				Iterator<ByteBuffer> it = this.buffers;
+				if (n == len || it == null || !it.hasNext() || this.closed) {
+					return n;
+				}
+				buffer = it.next();
+				this.current = buffer;
+			}
 		}
 
 		@Override
@@ -264,14 +274,7 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 				if (this.ended) {
 					return null;
 				}
-				if (it != null) {
-					// the previous list is consumed: ask for the next one
-					this.buffers = null;
-					Flow.Subscription s = this.subscription;
-					if (s != null) {
-						s.request(1);
-					}
-				}
+				this.buffers = null;
 				List<ByteBuffer> next;
 				try {
 					next = this.queue.take();
@@ -293,6 +296,12 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 					return null;
 				}
 				this.buffers = next.iterator();
+				// ask for the next list while this one is read (as the JDK's own body stream does): the network
+				// then overlaps decoding instead of waiting for it, and at most two lists are held
+				Flow.Subscription s = this.subscription;
+				if (s != null) {
+					s.request(1);
+				}
 			}
 		}
 
