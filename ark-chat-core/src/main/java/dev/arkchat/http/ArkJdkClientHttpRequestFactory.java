@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -42,7 +44,7 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 	/** Headers the JDK client sets itself and refuses to take from the caller. */
 	private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
-	private final HttpClient httpClient;
+	private final Supplier<HttpClient> httpClient;
 
 	private final @Nullable Duration readTimeout;
 
@@ -52,7 +54,18 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 	 * @param readTimeout the longest wait for the response headers, or {@code null} for none
 	 */
 	public ArkJdkClientHttpRequestFactory(HttpClient httpClient, @Nullable Duration readTimeout) {
-		this.httpClient = httpClient;
+		this(() -> httpClient, readTimeout);
+		Objects.requireNonNull(httpClient, "httpClient must not be null");
+	}
+
+	/**
+	 * Creates a factory whose client is obtained at the first request, such as a {@link LazyHttpClient} shared with
+	 * the factory of the other kind of call.
+	 * @param httpClient gives the client (connect timeout, proxy, SSL context, executor are its own)
+	 * @param readTimeout the longest wait for the response headers, or {@code null} for none
+	 */
+	public ArkJdkClientHttpRequestFactory(Supplier<HttpClient> httpClient, @Nullable Duration readTimeout) {
+		this.httpClient = Objects.requireNonNull(httpClient, "httpClient must not be null");
 		this.readTimeout = readTimeout;
 	}
 
@@ -98,7 +111,7 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 			HttpRequest.BodyPublisher publisher = (body.length > 0) ? HttpRequest.BodyPublishers.ofByteArray(body)
 					: HttpRequest.BodyPublishers.noBody();
 			builder.method(this.method.name(), publisher);
-			CompletableFuture<HttpResponse<BodyStream>> future = ArkJdkClientHttpRequestFactory.this.httpClient
+			CompletableFuture<HttpResponse<BodyStream>> future = ArkJdkClientHttpRequestFactory.this.httpClient.get()
 				.sendAsync(builder.build(), (info) -> new BodyStream());
 			try {
 				return new Response(future.get());

@@ -514,10 +514,11 @@ public final class ArkTransport {
 			ClientHttpRequestFactory blockingFactory = this.blockingRequestFactory;
 			ClientHttpRequestFactory streamingFactory = this.streamingRequestFactory;
 			if (blockingFactory == null || streamingFactory == null) {
-				HttpClient httpClient = HttpClient.newBuilder()
-					.connectTimeout(this.connectTimeout)
+				Duration connectTimeout = this.connectTimeout;
+				LazyHttpClient httpClient = new LazyHttpClient(() -> HttpClient.newBuilder()
+					.connectTimeout(connectTimeout)
 					.followRedirects(HttpClient.Redirect.NORMAL)
-					.build();
+					.build());
 				blockingFactory = new ArkJdkClientHttpRequestFactory(httpClient, this.readTimeout);
 				streamingFactory = new ArkJdkClientHttpRequestFactory(httpClient, null);
 			}

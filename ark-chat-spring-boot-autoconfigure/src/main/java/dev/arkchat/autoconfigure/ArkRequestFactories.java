@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import dev.arkchat.http.ArkJdkClientHttpRequestFactory;
 import dev.arkchat.http.ArkTransport;
+import dev.arkchat.http.LazyHttpClient;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
@@ -76,7 +77,9 @@ final class ArkRequestFactories {
 			Duration readTimeout = (settings.readTimeout() != null) ? settings.readTimeout()
 					: ArkTransport.DEFAULT_READ_TIMEOUT;
 			// the JDK client applies no read timeout of its own: the factories do, to headers only
-			HttpClient httpClient = new JdkHttpClientBuilder().build(settings.withReadTimeout(null));
+			HttpClientSettings clientSettings = settings.withReadTimeout(null);
+			// built at the first call, not at startup (its SSL context is most of a client's startup cost)
+			LazyHttpClient httpClient = new LazyHttpClient(() -> new JdkHttpClientBuilder().build(clientSettings));
 			transport.requestFactories(new ArkJdkClientHttpRequestFactory(httpClient, readTimeout),
 					new ArkJdkClientHttpRequestFactory(httpClient, null));
 		}
