@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -170,20 +171,31 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 			return this.response.body();
 		}
 
+		/**
+		 * Releases the exchange of a body read to its logical end (a stream's terminator, a whole JSON answer): the
+		 * rest of the body is let through so that the connection goes back to the pool, instead of being cancelled
+		 * and reconnected (with TLS, a new handshake) by the next call. Closing the body stream itself aborts.
+		 */
 		@Override
 		public void close() {
-			this.response.body().close();
+			this.response.body().release();
 		}
 
 	}
 
 	/**
 	 * The body as an input stream fed by the client's subscription: the list of buffers being read plus at most one
-	 * more requested ahead. Reads block interruptibly; closing cancels the subscription and wakes a blocked reader.
+	 * more requested ahead. Reads block interruptibly; closing before the body's end cancels the subscription (the
+	 * exchange is aborted) and wakes a blocked reader. {@link #release()} instead lets the rest of the body through,
+	 * discarded, for at most {@link #RELEASE_GRACE_MILLIS} ms, so that a connection whose answer was read to its
+	 * logical end (the terminating chunk of a chunked body usually follows the stream's {@code [DONE]}) is reused.
 	 */
 	private static final class BodyStream extends InputStream implements HttpResponse.BodySubscriber<BodyStream> {
 
 		private static final List<ByteBuffer> END = List.of();
+
+		/** How long a released body may take to end before its exchange is cancelled after all. */
+		static final long RELEASE_GRACE_MILLIS = 1000;
 
 		private final LinkedBlockingQueue<List<ByteBuffer>> queue = new LinkedBlockingQueue<>();
 
@@ -192,6 +204,14 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 		private volatile Flow.@Nullable Subscription subscription;
 
 		private volatile boolean closed;
+
+		/** The body ended (completed or failed) on the client's side, whether or not it was read to the end. */
+		private volatile boolean completed;
+
+		/** Released: what still arrives is discarded. */
+		private volatile boolean draining;
+
+		private volatile @Nullable ScheduledFuture<?> releaseDeadline;
 
 		private volatile @Nullable Throwable failure;
 
@@ -209,7 +229,10 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 		@Override
 		public void onSubscribe(Flow.Subscription subscription) {
 			this.subscription = subscription;
-			if (this.closed) {
+			if (this.draining) {
+				subscription.request(Long.MAX_VALUE);
+			}
+			else if (this.closed) {
 				subscription.cancel();
 			}
 			else {
@@ -219,18 +242,29 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 
 		@Override
 		public void onNext(List<ByteBuffer> item) {
-			this.queue.add(item);
+			if (!this.draining) {
+				this.queue.add(item);
+			}
 		}
 
 		@Override
 		public void onError(Throwable throwable) {
 			this.failure = throwable;
-			this.queue.add(END);
+			onEnd();
 		}
 
 		@Override
 		public void onComplete() {
+			onEnd();
+		}
+
+		private void onEnd() {
+			this.completed = true;
 			this.queue.add(END);
+			ScheduledFuture<?> deadline = this.releaseDeadline;
+			if (deadline != null) {
+				deadline.cancel(false);
+			}
 		}
 
 		@Override
@@ -325,10 +359,42 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 			}
 			this.closed = true;
 			Flow.Subscription s = this.subscription;
-			if (s != null && !this.ended) {
+			if (s != null && !this.completed) {
 				s.cancel();
 			}
 			this.queue.add(END);
+		}
+
+		/** Done with the body: let the exchange finish (bounded) rather than abort it. */
+		void release() {
+			if (this.closed) {
+				return;
+			}
+			if (this.completed) {
+				this.closed = true;
+				this.queue.clear();
+				this.queue.add(END);
+				return;
+			}
+			this.draining = true;
+			this.closed = true;
+			this.queue.clear();
+			this.queue.add(END);
+			Flow.Subscription s = this.subscription;
+			if (s != null) {
+				s.request(Long.MAX_VALUE);
+			}
+			this.releaseDeadline = IdleWatchdog.later(() -> {
+				Flow.Subscription current = this.subscription;
+				if (!this.completed && current != null) {
+					current.cancel();
+				}
+			}, RELEASE_GRACE_MILLIS);
+			ScheduledFuture<?> deadline = this.releaseDeadline;
+			if (this.completed && deadline != null) {
+				// the body ended while the deadline was being set
+				deadline.cancel(false);
+			}
 		}
 
 	}

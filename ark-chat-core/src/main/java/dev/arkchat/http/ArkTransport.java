@@ -150,7 +150,9 @@ public final class ArkTransport {
 		Observation observation = observation(context);
 		return observation.observe(() -> {
 			T answer = withRetry(() -> exchange(path, json, headers, reader, context));
-			call.observer().observe(answer, context);
+			if (!observation.isNoop()) {
+				call.observer().observe(answer, context);
+			}
 			return answer;
 		});
 	}
@@ -547,6 +549,9 @@ public final class ArkTransport {
 
 		private final Observation observation;
 
+		/** Whether anyone observes: with no registry, chunks are not read into the context. */
+		private final boolean observed;
+
 		private final long started;
 
 		private final @Nullable String requestId;
@@ -573,6 +578,7 @@ public final class ArkTransport {
 			this.call = call;
 			this.context = context;
 			this.observation = observation;
+			this.observed = !observation.isNoop();
 			this.started = started;
 			this.requestId = requestId(response);
 			this.watchdog = new IdleWatchdog(idleTimeout, this::abort);
@@ -592,7 +598,7 @@ public final class ArkTransport {
 		public @Nullable T next() {
 			try {
 				T chunk = read();
-				if (chunk != null) {
+				if (chunk != null && this.observed) {
 					this.call.observer().observe(chunk, this.context);
 				}
 				return chunk;

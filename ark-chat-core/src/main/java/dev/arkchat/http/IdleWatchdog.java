@@ -136,6 +136,16 @@ final class IdleWatchdog implements Runnable {
 		}
 	}
 
+	/**
+	 * Runs a task once, later, on the guards' thread (it must be short).
+	 * @param task the task
+	 * @param delayMillis the delay in milliseconds
+	 * @return the scheduled task, to cancel
+	 */
+	static ScheduledFuture<?> later(Runnable task, long delayMillis) {
+		return SCHEDULER.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+	}
+
 	/** How many checks are queued, for all streams (tests). */
 	static int pendingChecks() {
 		return ((ScheduledThreadPoolExecutor) SCHEDULER).getQueue().size();

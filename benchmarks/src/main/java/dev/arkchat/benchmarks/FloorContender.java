@@ -19,8 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The floor: what the bytes themselves cost. The JDK {@link HttpClient} with its defaults, a request body serialized
  * once, events split at blank lines with no other SSE rule, the {@code data: } prefix skipped, and each event parsed
- * with Jackson 3's tree API ({@link JsonMapper#readTree(byte[], int, int)}). No error handling beyond the status,
- * no model types, no retries, no observation.
+ * with Jackson 3's tree API ({@link JsonMapper#readTree(byte[], int, int)}); after {@code [DONE]} the body is read to
+ * its end so that the connection is reused. No error handling beyond the status, no model types, no retries, no
+ * observation.
  */
 final class FloorContender implements Contender {
 
@@ -93,6 +94,10 @@ final class FloorContender implements Contender {
 				start = end + 2;
 				scan = start;
 				if (length == 6 && buf[data] == '[' && buf[data + 1] == 'D') {
+					// read to the end of the body, so that the connection goes back to the pool
+					while (in.read(buf, 0, buf.length) >= 0) {
+						// nothing follows [DONE] but the end of the chunked body
+					}
 					return chunks;
 				}
 				JsonNode chunk = MAPPER.readTree(buf, data, length);
