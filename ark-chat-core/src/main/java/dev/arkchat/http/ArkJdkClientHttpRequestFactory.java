@@ -9,11 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -43,7 +44,14 @@ import org.springframework.http.client.ClientHttpResponse;
 public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFactory {
 
 	/** Headers the JDK client sets itself and refuses to take from the caller. */
-	private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+	private static final Set<String> RESTRICTED = restricted("connection", "content-length", "expect", "host", "upgrade");
+
+	/** Looked up for every header of every request: case-insensitive without lower-casing a copy of each name. */
+	private static Set<String> restricted(String... names) {
+		Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+		set.addAll(List.of(names));
+		return Collections.unmodifiableSet(set);
+	}
 
 	private final Supplier<HttpClient> httpClient;
 
@@ -103,7 +111,7 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 				builder.timeout(ArkJdkClientHttpRequestFactory.this.readTimeout);
 			}
 			headers.forEach((name, values) -> {
-				if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+				if (!RESTRICTED.contains(name)) {
 					for (String value : values) {
 						builder.header(name, value);
 					}
