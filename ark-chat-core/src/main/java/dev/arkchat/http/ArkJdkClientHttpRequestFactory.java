@@ -18,7 +18,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
@@ -120,22 +119,17 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 			HttpRequest.BodyPublisher publisher = (body.length > 0) ? HttpRequest.BodyPublishers.ofByteArray(body)
 					: HttpRequest.BodyPublishers.noBody();
 			builder.method(this.method.name(), publisher);
-			CompletableFuture<HttpResponse<BodyStream>> future = ArkJdkClientHttpRequestFactory.this.httpClient.get()
-				.sendAsync(builder.build(), (info) -> new BodyStream());
+			// send, not sendAsync: the JDK completes sendAsync's future on CompletableFuture's default executor, which
+			// is a new thread per call where the common pool has fewer than two threads (machines with 2 cores or
+			// fewer), a hop to another thread elsewhere. send waits the same way and cancels the exchange when the
+			// waiting thread is interrupted.
 			try {
-				return new Response(future.get());
+				return new Response(ArkJdkClientHttpRequestFactory.this.httpClient.get()
+					.send(builder.build(), (info) -> new BodyStream()));
 			}
 			catch (InterruptedException ex) {
-				future.cancel(true);
 				Thread.currentThread().interrupt();
 				throw new InterruptedIOException("Interrupted while waiting for " + this.uri);
-			}
-			catch (ExecutionException ex) {
-				Throwable cause = ex.getCause();
-				if (cause instanceof IOException io) {
-					throw io;
-				}
-				throw new IOException((cause != null) ? cause.getMessage() : ex.getMessage(), cause);
 			}
 			catch (CancellationException ex) {
 				throw new IOException("Request to " + this.uri + " was cancelled", ex);
