@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -109,13 +110,14 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 			if (ArkJdkClientHttpRequestFactory.this.readTimeout != null) {
 				builder.timeout(ArkJdkClientHttpRequestFactory.this.readTimeout);
 			}
-			headers.forEach((name, values) -> {
-				if (!RESTRICTED.contains(name)) {
-					for (String value : values) {
-						builder.header(name, value);
+			// the backing map: HttpHeaders.forEach builds case-insensitive views of every name first
+			for (Map.Entry<String, List<String>> header : headers.asMultiValueMap().entrySet()) {
+				if (!RESTRICTED.contains(header.getKey())) {
+					for (String value : header.getValue()) {
+						builder.header(header.getKey(), value);
 					}
 				}
-			});
+			}
 			HttpRequest.BodyPublisher publisher = (body.length > 0) ? HttpRequest.BodyPublishers.ofByteArray(body)
 					: HttpRequest.BodyPublishers.noBody();
 			builder.method(this.method.name(), publisher);
@@ -142,15 +144,10 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 
 		private final HttpResponse<BodyStream> response;
 
-		private final HttpHeaders headers = new HttpHeaders();
+		private @Nullable HttpHeaders headers;
 
 		Response(HttpResponse<BodyStream> response) {
 			this.response = response;
-			response.headers().map().forEach((name, values) -> {
-				if (!name.startsWith(":")) {
-					this.headers.addAll(name, values);
-				}
-			});
 		}
 
 		@Override
@@ -163,9 +160,24 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 			return "";
 		}
 
+		/**
+		 * The response headers, copied from the JDK's the first time they are asked for (a successful blocking call
+		 * never asks).
+		 * @return the headers
+		 */
 		@Override
 		public HttpHeaders getHeaders() {
-			return this.headers;
+			HttpHeaders result = this.headers;
+			if (result == null) {
+				result = new HttpHeaders();
+				for (Map.Entry<String, List<String>> header : this.response.headers().map().entrySet()) {
+					if (!header.getKey().startsWith(":")) {
+						result.addAll(header.getKey(), header.getValue());
+					}
+				}
+				this.headers = result;
+			}
+			return result;
 		}
 
 		@Override
