@@ -6,6 +6,7 @@ import dev.arkchat.chat.ChunkChoice;
 import dev.arkchat.chat.Usage;
 import dev.arkchat.chat.ChatChunkView;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * One event of a streamed bot answer.
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param references sources, on the chunks that carry them
  * @param metadata the request's metadata, echoed
  */
+@JsonDeserialize(using = BotChatChunkDeserializer.class)
 public record BotChatChunk(@Nullable String id, @Nullable String object, @Nullable Long created,
 		@Nullable String model, List<ChunkChoice> choices, @Nullable Usage usage, @Nullable BotUsage botUsage,
 		@Nullable List<Reference> references, @Nullable BotMetadata metadata) implements ChatChunkView {

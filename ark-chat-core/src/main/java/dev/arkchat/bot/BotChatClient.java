@@ -29,10 +29,6 @@ public class BotChatClient {
 	/** The header with which the official SDK also names the bot. */
 	public static final String BOT_HEADER = "X-Request-Bot";
 
-	private static final ObjectReader COMPLETION_READER = ArkJson.mapper().readerFor(BotChatCompletion.class);
-
-	private static final ObjectReader CHUNK_READER = ArkJson.mapper().readerFor(BotChatChunk.class);
-
 	/** The {@code ark.api} name of this endpoint in observations. */
 	public static final String API = "bots";
 
@@ -87,7 +83,7 @@ public class BotChatClient {
 	public BotChatCompletion chat(BotChatRequest request) {
 		request.validate(false);
 		BotChatRequest body = request.withStream(false);
-		return this.transport.post(PATH, body, headers(body), COMPLETION_READER,
+		return this.transport.post(PATH, body, headers(body), Readers.COMPLETION,
 				BotChatObservations.call(body, BotChatObservations::observeCompletion));
 	}
 
@@ -116,12 +112,24 @@ public class BotChatClient {
 
 	private static @Nullable BotChatChunk decode(ServerSentEvent event, @Nullable String requestId) {
 		StreamErrors.throwIfError(event, requestId);
-		return event.readData(CHUNK_READER);
+		return event.readData(Readers.CHUNK);
 	}
 
 	@Override
 	public String toString() {
 		return "BotChatClient{apiKeys=" + this.apiKeys + "}";
+	}
+
+	/**
+	 * The readers, built at the first call rather than when the client is created: building them builds Jackson's
+	 * deserializers for the whole answer model, which an application's startup need not wait for.
+	 */
+	private static final class Readers {
+
+		static final ObjectReader COMPLETION = ArkJson.mapper().readerFor(BotChatCompletion.class);
+
+		static final ObjectReader CHUNK = ArkJson.mapper().readerFor(BotChatChunk.class);
+
 	}
 
 	/** Builds a {@link BotChatClient} without Spring Boot. */

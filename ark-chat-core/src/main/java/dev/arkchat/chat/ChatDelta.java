@@ -3,6 +3,7 @@ package dev.arkchat.chat;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * The piece of an answer carried by one streamed chunk.
@@ -11,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param reasoningContent the next piece of reasoning
  * @param toolCalls fragments of tool calls, to be joined per {@link ToolCall#index()}
  */
+@JsonDeserialize(using = ChatDeltaDeserializer.class)
 public record ChatDelta(@Nullable ChatRole role, @Nullable String content, @Nullable String reasoningContent,
 		@Nullable List<ToolCall> toolCalls) {
 }

@@ -1,6 +1,7 @@
 package dev.arkchat.chat;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * One choice of a streamed chunk.
@@ -9,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param finishReason set on the choice's last content chunk
  * @param logprobs log probabilities of this chunk's tokens, when requested
  */
+@JsonDeserialize(using = ChunkChoiceDeserializer.class)
 public record ChunkChoice(int index, @Nullable ChatDelta delta, @Nullable FinishReason finishReason,
 		@Nullable Logprobs logprobs) {
 }

@@ -9,16 +9,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -40,9 +44,16 @@ import org.springframework.http.client.ClientHttpResponse;
 public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFactory {
 
 	/** Headers the JDK client sets itself and refuses to take from the caller. */
-	private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+	private static final Set<String> RESTRICTED = restricted("connection", "content-length", "expect", "host", "upgrade");
 
-	private final HttpClient httpClient;
+	/** Looked up for every header of every request: case-insensitive without lower-casing a copy of each name. */
+	private static Set<String> restricted(String... names) {
+		Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+		set.addAll(List.of(names));
+		return Collections.unmodifiableSet(set);
+	}
+
+	private final Supplier<HttpClient> httpClient;
 
 	private final @Nullable Duration readTimeout;
 
@@ -52,7 +63,18 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 	 * @param readTimeout the longest wait for the response headers, or {@code null} for none
 	 */
 	public ArkJdkClientHttpRequestFactory(HttpClient httpClient, @Nullable Duration readTimeout) {
-		this.httpClient = httpClient;
+		this(() -> httpClient, readTimeout);
+		Objects.requireNonNull(httpClient, "httpClient must not be null");
+	}
+
+	/**
+	 * Creates a factory whose client is obtained at the first request, such as a {@link LazyHttpClient} shared with
+	 * the factory of the other kind of call.
+	 * @param httpClient gives the client (connect timeout, proxy, SSL context, executor are its own)
+	 * @param readTimeout the longest wait for the response headers, or {@code null} for none
+	 */
+	public ArkJdkClientHttpRequestFactory(Supplier<HttpClient> httpClient, @Nullable Duration readTimeout) {
+		this.httpClient = Objects.requireNonNull(httpClient, "httpClient must not be null");
 		this.readTimeout = readTimeout;
 	}
 
@@ -88,32 +110,28 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 			if (ArkJdkClientHttpRequestFactory.this.readTimeout != null) {
 				builder.timeout(ArkJdkClientHttpRequestFactory.this.readTimeout);
 			}
-			headers.forEach((name, values) -> {
-				if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
-					for (String value : values) {
-						builder.header(name, value);
+			// the backing map: HttpHeaders.forEach builds case-insensitive views of every name first
+			for (Map.Entry<String, List<String>> header : headers.asMultiValueMap().entrySet()) {
+				if (!RESTRICTED.contains(header.getKey())) {
+					for (String value : header.getValue()) {
+						builder.header(header.getKey(), value);
 					}
 				}
-			});
+			}
 			HttpRequest.BodyPublisher publisher = (body.length > 0) ? HttpRequest.BodyPublishers.ofByteArray(body)
 					: HttpRequest.BodyPublishers.noBody();
 			builder.method(this.method.name(), publisher);
-			CompletableFuture<HttpResponse<BodyStream>> future = ArkJdkClientHttpRequestFactory.this.httpClient
-				.sendAsync(builder.build(), (info) -> new BodyStream());
+			// send, not sendAsync: the JDK completes sendAsync's future on CompletableFuture's default executor, which
+			// is a new thread per call where the common pool has fewer than two threads (machines with 2 cores or
+			// fewer), a hop to another thread elsewhere. send waits the same way and cancels the exchange when the
+			// waiting thread is interrupted.
 			try {
-				return new Response(future.get());
+				return new Response(ArkJdkClientHttpRequestFactory.this.httpClient.get()
+					.send(builder.build(), (info) -> new BodyStream()));
 			}
 			catch (InterruptedException ex) {
-				future.cancel(true);
 				Thread.currentThread().interrupt();
 				throw new InterruptedIOException("Interrupted while waiting for " + this.uri);
-			}
-			catch (ExecutionException ex) {
-				Throwable cause = ex.getCause();
-				if (cause instanceof IOException io) {
-					throw io;
-				}
-				throw new IOException((cause != null) ? cause.getMessage() : ex.getMessage(), cause);
 			}
 			catch (CancellationException ex) {
 				throw new IOException("Request to " + this.uri + " was cancelled", ex);
@@ -126,15 +144,10 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 
 		private final HttpResponse<BodyStream> response;
 
-		private final HttpHeaders headers = new HttpHeaders();
+		private @Nullable HttpHeaders headers;
 
 		Response(HttpResponse<BodyStream> response) {
 			this.response = response;
-			response.headers().map().forEach((name, values) -> {
-				if (!name.startsWith(":")) {
-					this.headers.addAll(name, values);
-				}
-			});
 		}
 
 		@Override
@@ -147,9 +160,24 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 			return "";
 		}
 
+		/**
+		 * The response headers, copied from the JDK's the first time they are asked for (a successful blocking call
+		 * never asks).
+		 * @return the headers
+		 */
 		@Override
 		public HttpHeaders getHeaders() {
-			return this.headers;
+			HttpHeaders result = this.headers;
+			if (result == null) {
+				result = new HttpHeaders();
+				for (Map.Entry<String, List<String>> header : this.response.headers().map().entrySet()) {
+					if (!header.getKey().startsWith(":")) {
+						result.addAll(header.getKey(), header.getValue());
+					}
+				}
+				this.headers = result;
+			}
+			return result;
 		}
 
 		@Override
@@ -157,20 +185,31 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 			return this.response.body();
 		}
 
+		/**
+		 * Releases the exchange of a body read to its logical end (a stream's terminator, a whole JSON answer): the
+		 * rest of the body is let through so that the connection goes back to the pool, instead of being cancelled
+		 * and reconnected (with TLS, a new handshake) by the next call. Closing the body stream itself aborts.
+		 */
 		@Override
 		public void close() {
-			this.response.body().close();
+			this.response.body().release();
 		}
 
 	}
 
 	/**
-	 * The body as an input stream fed by the client's subscription, one list of buffers at a time. Reads block
-	 * interruptibly; closing cancels the subscription and wakes a blocked reader.
+	 * The body as an input stream fed by the client's subscription: the list of buffers being read plus at most one
+	 * more requested ahead. Reads block interruptibly; closing before the body's end cancels the subscription (the
+	 * exchange is aborted) and wakes a blocked reader. {@link #release()} instead lets the rest of the body through,
+	 * discarded, for at most {@link #RELEASE_GRACE_MILLIS} ms, so that a connection whose answer was read to its
+	 * logical end (the terminating chunk of a chunked body usually follows the stream's {@code [DONE]}) is reused.
 	 */
 	private static final class BodyStream extends InputStream implements HttpResponse.BodySubscriber<BodyStream> {
 
 		private static final List<ByteBuffer> END = List.of();
+
+		/** How long a released body may take to end before its exchange is cancelled after all. */
+		static final long RELEASE_GRACE_MILLIS = 1000;
 
 		private final LinkedBlockingQueue<List<ByteBuffer>> queue = new LinkedBlockingQueue<>();
 
@@ -179,6 +218,14 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 		private volatile Flow.@Nullable Subscription subscription;
 
 		private volatile boolean closed;
+
+		/** The body ended (completed or failed) on the client's side, whether or not it was read to the end. */
+		private volatile boolean completed;
+
+		/** Released: what still arrives is discarded. */
+		private volatile boolean draining;
+
+		private volatile @Nullable ScheduledFuture<?> releaseDeadline;
 
 		private volatile @Nullable Throwable failure;
 
@@ -196,7 +243,10 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 		@Override
 		public void onSubscribe(Flow.Subscription subscription) {
 			this.subscription = subscription;
-			if (this.closed) {
+			if (this.draining) {
+				subscription.request(Long.MAX_VALUE);
+			}
+			else if (this.closed) {
 				subscription.cancel();
 			}
 			else {
@@ -206,18 +256,29 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 
 		@Override
 		public void onNext(List<ByteBuffer> item) {
-			this.queue.add(item);
+			if (!this.draining) {
+				this.queue.add(item);
+			}
 		}
 
 		@Override
 		public void onError(Throwable throwable) {
 			this.failure = throwable;
-			this.queue.add(END);
+			onEnd();
 		}
 
 		@Override
 		public void onComplete() {
+			onEnd();
+		}
+
+		private void onEnd() {
+			this.completed = true;
 			this.queue.add(END);
+			ScheduledFuture<?> deadline = this.releaseDeadline;
+			if (deadline != null) {
+				deadline.cancel(false);
+			}
 		}
 
 		@Override
@@ -236,9 +297,19 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 			if (buffer == null) {
 				return -1;
 			}
-			int n = Math.min(len, buffer.remaining());
-			buffer.get(b, off, n);
-			return n;
+			int n = 0;
+			while (true) {
+				int count = Math.min(len - n, buffer.remaining());
+				buffer.get(b, off + n, count);
+				n += count;
+				// go on with the buffers already at hand, never waiting for more
+				Iterator<ByteBuffer> it = this.buffers;
+				if (n == len || it == null || !it.hasNext() || this.closed) {
+					return n;
+				}
+				buffer = it.next();
+				this.current = buffer;
+			}
 		}
 
 		@Override
@@ -264,14 +335,7 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 				if (this.ended) {
 					return null;
 				}
-				if (it != null) {
-					// the previous list is consumed: ask for the next one
-					this.buffers = null;
-					Flow.Subscription s = this.subscription;
-					if (s != null) {
-						s.request(1);
-					}
-				}
+				this.buffers = null;
 				List<ByteBuffer> next;
 				try {
 					next = this.queue.take();
@@ -293,6 +357,12 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 					return null;
 				}
 				this.buffers = next.iterator();
+				// ask for the next list while this one is read (as the JDK's own body stream does): the network
+				// then overlaps decoding instead of waiting for it, and at most two lists are held
+				Flow.Subscription s = this.subscription;
+				if (s != null) {
+					s.request(1);
+				}
 			}
 		}
 
@@ -303,10 +373,42 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 			}
 			this.closed = true;
 			Flow.Subscription s = this.subscription;
-			if (s != null && !this.ended) {
+			if (s != null && !this.completed) {
 				s.cancel();
 			}
 			this.queue.add(END);
+		}
+
+		/** Done with the body: let the exchange finish (bounded) rather than abort it. */
+		void release() {
+			if (this.closed) {
+				return;
+			}
+			if (this.completed) {
+				this.closed = true;
+				this.queue.clear();
+				this.queue.add(END);
+				return;
+			}
+			this.draining = true;
+			this.closed = true;
+			this.queue.clear();
+			this.queue.add(END);
+			Flow.Subscription s = this.subscription;
+			if (s != null) {
+				s.request(Long.MAX_VALUE);
+			}
+			this.releaseDeadline = IdleWatchdog.later(() -> {
+				Flow.Subscription current = this.subscription;
+				if (!this.completed && current != null) {
+					current.cancel();
+				}
+			}, RELEASE_GRACE_MILLIS);
+			ScheduledFuture<?> deadline = this.releaseDeadline;
+			if (this.completed && deadline != null) {
+				// the body ended while the deadline was being set
+				deadline.cancel(false);
+			}
 		}
 
 	}

@@ -20,6 +20,7 @@ public final class ArkJson {
 		.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
 		.changeDefaultPropertyInclusion(
 				(value) -> JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+		.addModule(DirectCreators.module())
 		.build();
 
 	private ArkJson() {

@@ -90,7 +90,9 @@ class ArkJsonRuntimeHints implements RuntimeHintsRegistrar {
 			"dev.arkchat.knowledge.KnowledgeSearchResult$Data",
 			"dev.arkchat.knowledge.KnowledgeSearchResult$TokenUsage",
 			"dev.arkchat.knowledge.KnowledgeTemplate$Prepared",
-			"dev.arkchat.knowledge.RerankModel");
+			"dev.arkchat.knowledge.RerankModel",
+			"dev.arkchat.http.ArkTransport$ResolvedPath",
+			"dev.arkchat.http.RequestIds$Stamp");
 
 	/** What Jackson uses: constructors and factories, accessors (public or not), fields. */
 	static final MemberCategory[] CATEGORIES = { MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS,

@@ -9,7 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -63,6 +65,17 @@ public final class ArkTransport {
 	public static final Duration DEFAULT_STREAM_IDLE_TIMEOUT = Duration.ofSeconds(120);
 
 	private static final DefaultArkChatObservationConvention DEFAULT_CONVENTION = new DefaultArkChatObservationConvention();
+
+	/** Where {@link RestClient} keeps a request's URI template (the {@code uri} of {@code http.client.requests}). */
+	private static final String URI_TEMPLATE_ATTRIBUTE = RestClient.class.getName() + ".uriTemplate";
+
+	private static final int MAX_RESOLVED_PATHS = 64;
+
+	/**
+	 * The URI and URI template {@link RestClient} made of each path the first time: it parses, expands and encodes
+	 * the path against the base URL twice per call otherwise, the same every time.
+	 */
+	private final Map<String, ResolvedPath> resolvedPaths = new ConcurrentHashMap<>();
 
 	private final RestClient blocking;
 
@@ -150,7 +163,9 @@ public final class ArkTransport {
 		Observation observation = observation(context);
 		return observation.observe(() -> {
 			T answer = withRetry(() -> exchange(path, json, headers, reader, context));
-			call.observer().observe(answer, context);
+			if (!observation.isNoop()) {
+				call.observer().observe(answer, context);
+			}
 			return answer;
 		});
 	}
@@ -219,8 +234,7 @@ public final class ArkTransport {
 	private <T> T exchange(String path, byte[] json, Consumer<HttpHeaders> headers, ObjectReader reader,
 			ArkChatObservationContext context) {
 		try {
-			return this.blocking.post()
-				.uri(path)
+			return target(this.blocking, path)
 				.contentType(MediaType.APPLICATION_JSON)
 				.accept(MediaType.APPLICATION_JSON)
 				.headers(headers)
@@ -228,6 +242,7 @@ public final class ArkTransport {
 				.body(json)
 				.exchange((request, response) -> {
 					server(request, context);
+					remember(path, request);
 					throwIfError(response);
 					try (InputStream in = response.getBody()) {
 						return reader.<T>readValue(in);
@@ -246,8 +261,7 @@ public final class ArkTransport {
 	private ClientHttpResponse open(String path, byte[] json, Consumer<HttpHeaders> headers,
 			ArkChatObservationContext context) {
 		try {
-			return this.streaming.post()
-				.uri(path)
+			return target(this.streaming, path)
 				.contentType(MediaType.APPLICATION_JSON)
 				.accept(MediaType.TEXT_EVENT_STREAM, MediaType.APPLICATION_JSON)
 				.headers(headers)
@@ -255,6 +269,7 @@ public final class ArkTransport {
 				.body(json)
 				.exchange((request, response) -> {
 					server(request, context);
+					remember(path, request);
 					try {
 						throwIfError(response);
 					}
@@ -269,6 +284,26 @@ public final class ArkTransport {
 		catch (RestClientException ex) {
 			throw translate(ex);
 		}
+	}
+
+	private RestClient.RequestBodySpec target(RestClient client, String path) {
+		ResolvedPath resolved = this.resolvedPaths.get(path);
+		if (resolved == null) {
+			return client.post().uri(path);
+		}
+		return client.post().uri(resolved.uri()).attribute(URI_TEMPLATE_ATTRIBUTE, resolved.template());
+	}
+
+	/** Keeps what RestClient resolved a path to, when it tells (else every call resolves it, as before). */
+	private void remember(String path, HttpRequest request) {
+		if (this.resolvedPaths.size() < MAX_RESOLVED_PATHS && !this.resolvedPaths.containsKey(path)
+				&& request.getAttributes().get(URI_TEMPLATE_ATTRIBUTE) instanceof String template
+				&& request.getURI().isAbsolute()) {
+			this.resolvedPaths.putIfAbsent(path, new ResolvedPath(request.getURI(), template));
+		}
+	}
+
+	private record ResolvedPath(URI uri, String template) {
 	}
 
 	private static void server(HttpRequest request, ArkChatObservationContext context) {
@@ -514,10 +549,11 @@ public final class ArkTransport {
 			ClientHttpRequestFactory blockingFactory = this.blockingRequestFactory;
 			ClientHttpRequestFactory streamingFactory = this.streamingRequestFactory;
 			if (blockingFactory == null || streamingFactory == null) {
-				HttpClient httpClient = HttpClient.newBuilder()
-					.connectTimeout(this.connectTimeout)
+				Duration connectTimeout = this.connectTimeout;
+				LazyHttpClient httpClient = new LazyHttpClient(() -> HttpClient.newBuilder()
+					.connectTimeout(connectTimeout)
 					.followRedirects(HttpClient.Redirect.NORMAL)
-					.build();
+					.build());
 				blockingFactory = new ArkJdkClientHttpRequestFactory(httpClient, this.readTimeout);
 				streamingFactory = new ArkJdkClientHttpRequestFactory(httpClient, null);
 			}
@@ -546,6 +582,9 @@ public final class ArkTransport {
 
 		private final Observation observation;
 
+		/** Whether anyone observes: with no registry, chunks are not read into the context. */
+		private final boolean observed;
+
 		private final long started;
 
 		private final @Nullable String requestId;
@@ -572,6 +611,7 @@ public final class ArkTransport {
 			this.call = call;
 			this.context = context;
 			this.observation = observation;
+			this.observed = !observation.isNoop();
 			this.started = started;
 			this.requestId = requestId(response);
 			this.watchdog = new IdleWatchdog(idleTimeout, this::abort);
@@ -591,7 +631,7 @@ public final class ArkTransport {
 		public @Nullable T next() {
 			try {
 				T chunk = read();
-				if (chunk != null) {
+				if (chunk != null && this.observed) {
 					this.call.observer().observe(chunk, this.context);
 				}
 				return chunk;

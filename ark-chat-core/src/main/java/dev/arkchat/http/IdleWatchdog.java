@@ -4,9 +4,9 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -18,11 +18,22 @@ import org.jspecify.annotations.Nullable;
  */
 final class IdleWatchdog implements Runnable {
 
-	private static final ScheduledExecutorService SCHEDULER = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "ark-chat-stream-guard");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private static final ScheduledExecutorService SCHEDULER = scheduler();
+
+	/**
+	 * One daemon thread for every stream's check. A cancelled check is removed from the queue at once: left there until
+	 * its time, each one would keep its stream (response, read buffers) reachable for a whole idle timeout after the
+	 * stream closed, which at hundreds of streams a second is hundreds of megabytes.
+	 */
+	private static ScheduledExecutorService scheduler() {
+		ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "ark-chat-stream-guard");
+			thread.setDaemon(true);
+			return thread;
+		});
+		scheduler.setRemoveOnCancelPolicy(true);
+		return scheduler;
+	}
 
 	private final long idleNanos;
 
@@ -99,8 +110,13 @@ final class IdleWatchdog implements Runnable {
 
 	private void schedule(long delayNanos) {
 		if (!this.stopped) {
-			this.check = SCHEDULER.schedule(this, Math.max(delayNanos, TimeUnit.MILLISECONDS.toNanos(1)),
+			ScheduledFuture<?> next = SCHEDULER.schedule(this, Math.max(delayNanos, TimeUnit.MILLISECONDS.toNanos(1)),
 					TimeUnit.NANOSECONDS);
+			this.check = next;
+			if (this.stopped) {
+				// stopped while this check was being scheduled: do not leave it queued
+				next.cancel(false);
+			}
 		}
 	}
 
@@ -118,6 +134,21 @@ final class IdleWatchdog implements Runnable {
 		else {
 			schedule(this.idleNanos - idle);
 		}
+	}
+
+	/**
+	 * Runs a task once, later, on the guards' thread (it must be short).
+	 * @param task the task
+	 * @param delayMillis the delay in milliseconds
+	 * @return the scheduled task, to cancel
+	 */
+	static ScheduledFuture<?> later(Runnable task, long delayMillis) {
+		return SCHEDULER.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+	}
+
+	/** How many checks are queued, for all streams (tests). */
+	static int pendingChecks() {
+		return ((ScheduledThreadPoolExecutor) SCHEDULER).getQueue().size();
 	}
 
 	boolean isTimedOut() {

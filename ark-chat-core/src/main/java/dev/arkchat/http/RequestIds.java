@@ -19,6 +19,9 @@ public final class RequestIds {
 	private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 		.toCharArray();
 
+	/** The formatted current second, reused by every id of that second (formatting a date costs more than the id). */
+	private static volatile Stamp stamp = new Stamp(-1, "");
+
 	private RequestIds() {
 	}
 
@@ -27,12 +30,23 @@ public final class RequestIds {
 	 * @return the id
 	 */
 	public static String next() {
-		StringBuilder sb = new StringBuilder(34).append(FORMAT.format(LocalDateTime.now(ZoneOffset.UTC)));
-		ThreadLocalRandom random = ThreadLocalRandom.current();
-		for (int i = 0; i < 20; i++) {
-			sb.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+		long second = System.currentTimeMillis() / 1000;
+		Stamp current = stamp;
+		if (current.second != second) {
+			current = new Stamp(second,
+					FORMAT.format(LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC)));
+			stamp = current;
 		}
-		return sb.toString();
+		char[] id = new char[34];
+		current.text.getChars(0, 14, id, 0);
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		for (int i = 14; i < 34; i++) {
+			id[i] = ALPHABET[random.nextInt(ALPHABET.length)];
+		}
+		return new String(id);
+	}
+
+	private record Stamp(long second, String text) {
 	}
 
 }

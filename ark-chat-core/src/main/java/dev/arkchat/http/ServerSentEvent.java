@@ -105,23 +105,32 @@ public final class ServerSentEvent {
 	}
 
 	/**
-	 * Whether the data contains a byte sequence, such as a field name.
+	 * Whether the data contains a byte sequence, such as a field name. Called on every event, so it skips ahead by the
+	 * last byte of each window (Horspool): most windows are rejected after one comparison.
 	 * @param needle the bytes to look for
 	 * @return {@code true} when found
 	 */
 	public boolean contains(byte[] needle) {
-		int last = this.length - needle.length;
-		byte first = needle[0];
-		outer: for (int i = 0; i <= last; i++) {
-			if (this.data[i] != first) {
-				continue;
+		int last = needle.length - 1;
+		if (last < 0) {
+			return true;
+		}
+		byte[] data = this.data;
+		int end = this.length - last;
+		int i = 0;
+		while (i < end) {
+			byte b = data[i + last];
+			if (b == needle[last] && Arrays.equals(data, i, i + last, needle, 0, last)) {
+				return true;
 			}
-			for (int j = 1; j < needle.length; j++) {
-				if (this.data[i + j] != needle[j]) {
-					continue outer;
+			int shift = needle.length;
+			for (int j = last - 1; j >= 0; j--) {
+				if (needle[j] == b) {
+					shift = last - j;
+					break;
 				}
 			}
-			return true;
+			i += shift;
 		}
 		return false;
 	}

@@ -61,11 +61,12 @@ public final class ServerSentEventReader implements Closeable {
 	private int lineStart;
 
 	/**
-	 * Creates a reader over a response body.
+	 * Creates a reader over a response body, with a 2 KB buffer to start with: several events of a chat stream, and
+	 * little to hold for each of thousands of open streams (it grows for longer lines).
 	 * @param in the body; closed by {@link #close()}
 	 */
 	public ServerSentEventReader(InputStream in) {
-		this(in, 8192);
+		this(in, 2048);
 	}
 
 	/**

@@ -130,6 +130,11 @@ public final class ScriptedHttpServer implements AutoCloseable {
 			return this.head;
 		}
 
+		/** The client's port of the connection this request came on: equal ports, same connection. */
+		public int clientPort() {
+			return this.socket.getPort();
+		}
+
 		public String body() {
 			return this.body;
 		}
@@ -137,6 +142,13 @@ public final class ScriptedHttpServer implements AutoCloseable {
 		/** Starts a chunked event-stream answer. */
 		public Exchange startEventStream() throws IOException {
 			write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n"
+					+ "X-Request-Id: scripted-1\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+			return this;
+		}
+
+		/** Starts a chunked JSON answer. */
+		public Exchange startJsonAnswer() throws IOException {
+			write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
 					+ "X-Request-Id: scripted-1\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
 			return this;
 		}

@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import dev.arkchat.http.ArkJdkClientHttpRequestFactory;
 import dev.arkchat.http.ArkTransport;
+import dev.arkchat.http.LazyHttpClient;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -118,7 +119,9 @@ final class ArkRequestFactories {
 			Duration readTimeout = (settings.readTimeout() != null) ? settings.readTimeout()
 					: ArkTransport.DEFAULT_READ_TIMEOUT;
 			// the JDK client applies no read timeout of its own: the factories do, to headers only
-			HttpClient httpClient = builder(proxy).build(settings.withReadTimeout(null));
+			HttpClientSettings clientSettings = settings.withReadTimeout(null);
+			// built at the first call, not at startup (its SSL context is most of a client's startup cost)
+			LazyHttpClient httpClient = new LazyHttpClient(() -> builder(proxy).build(clientSettings));
 			transport.requestFactories(new ArkJdkClientHttpRequestFactory(httpClient, readTimeout),
 					new ArkJdkClientHttpRequestFactory(httpClient, null));
 		}

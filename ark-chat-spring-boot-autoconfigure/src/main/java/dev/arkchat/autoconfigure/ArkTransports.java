@@ -12,7 +12,12 @@ import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.type.MethodMetadata;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -57,7 +62,7 @@ final class ArkTransports {
 	 */
 	ArkTransport create(URI baseUrl, List<ClientHttpRequestInterceptor> interceptors) {
 		this.hosts.add(baseUrl);
-		RestClient.Builder builder = restClientBuilder();
+		RestClient.Builder builder = transportBuilder();
 		interceptors.forEach(builder::requestInterceptor);
 		ArkTransport.Builder transport = ArkTransport.builder()
 			.restClientBuilder(builder)
@@ -90,6 +95,25 @@ final class ArkTransports {
 	}
 
 	/**
+	 * The builder a transport starts from. Boot's own {@link RestClient.Builder} bean builds a request factory for
+	 * every builder it hands out (with the JDK client: a new {@code HttpClient}, its SSL context and selector thread,
+	 * most of what the starter cost an application's startup, and a JVM that created one takes longer to exit), which
+	 * a transport replaces with its own at once. When the application's builder is Boot's, a transport therefore
+	 * starts from a plain builder with Boot's {@code RestClientCustomizer} beans applied, which is the rest of what
+	 * Boot's builder carries (message converters, {@code http.client.requests} observation); a builder the
+	 * application defined itself is used as before.
+	 */
+	private RestClient.Builder transportBuilder() {
+		if (BootRestClientBuilder.isBootsOwn(this.beanFactory)) {
+			RestClient.Builder builder = RestClient.builder();
+			BootRestClientBuilder.customize(builder, this.beanFactory);
+			this.customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			return builder;
+		}
+		return restClientBuilder();
+	}
+
+	/**
 	 * A fresh clone of the application's builder with the Ark customizers applied, for clients that are not built on
 	 * a transport (such as the GetApiKey client).
 	 * @return the builder
@@ -98,6 +122,36 @@ final class ArkTransports {
 		RestClient.Builder builder = this.restClientBuilder.getIfAvailable(RestClient::builder).clone();
 		this.customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder;
+	}
+
+	/** Boot's {@code spring-boot-restclient}, referenced only where it is present. */
+	private static final class BootRestClientBuilder {
+
+		private static final String AUTO_CONFIGURATION = "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration";
+
+		private static final String CUSTOMIZER = "org.springframework.boot.restclient.RestClientCustomizer";
+
+		static boolean isBootsOwn(BeanFactory beanFactory) {
+			if (!(beanFactory instanceof ConfigurableListableBeanFactory listable)
+					|| !ClassUtils.isPresent(CUSTOMIZER, listable.getBeanClassLoader())) {
+				return false;
+			}
+			String[] names = listable.getBeanNamesForType(RestClient.Builder.class, true, false);
+			if (names.length != 1 || !listable.containsBeanDefinition(names[0])) {
+				return false;
+			}
+			BeanDefinition definition = listable.getBeanDefinition(names[0]);
+			MethodMetadata factoryMethod = (definition instanceof AnnotatedBeanDefinition annotated)
+					? annotated.getFactoryMethodMetadata() : null;
+			return factoryMethod != null && AUTO_CONFIGURATION.equals(factoryMethod.getDeclaringClassName());
+		}
+
+		static void customize(RestClient.Builder builder, BeanFactory beanFactory) {
+			beanFactory.getBeanProvider(org.springframework.boot.restclient.RestClientCustomizer.class)
+				.orderedStream()
+				.forEach((customizer) -> customizer.customize(builder));
+		}
+
 	}
 
 }

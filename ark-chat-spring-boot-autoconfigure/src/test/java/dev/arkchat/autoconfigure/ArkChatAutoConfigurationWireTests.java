@@ -2,6 +2,7 @@ package dev.arkchat.autoconfigure;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.arkchat.ArkTimeoutException;
@@ -18,8 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -106,6 +109,32 @@ class ArkChatAutoConfigurationWireTests {
 			ark.verify(postRequestedFor(urlEqualTo(PATH)).withHeader("User-Agent", matching(JDK_CLIENT_AGENT)));
 			ark.verify(getRequestedFor(urlEqualTo("/probe")).withHeader("User-Agent", matching("Java/.*")));
 		});
+	}
+
+	@Test
+	void startsFromBootsCustomizersWithoutBuildingBootsRequestFactory() {
+		AtomicInteger factoriesBuilt = new AtomicInteger();
+		ClientHttpRequestFactoryBuilder<?> counting = (settings) -> {
+			factoriesBuilt.incrementAndGet();
+			return new SimpleClientHttpRequestFactory();
+		};
+		this.runner.withBean(ClientHttpRequestFactoryBuilder.class, () -> counting)
+			.withBean(RestClientCustomizer.class, () -> (builder) -> builder.defaultHeader("X-Application", "boot"))
+			.run((context) -> {
+				context.getBean(BotChatOperations.class).chat("hi");
+				// Boot's builder would have built a request factory (a JDK HttpClient) that Ark replaces at once
+				assertThat(factoriesBuilt).hasValue(0);
+				// and what else Boot's builder carries, its customizers, still applies
+				ark.verify(postRequestedFor(urlEqualTo(PATH)).withHeader("X-Application", equalTo("boot"))
+					.withHeader("User-Agent", matching(JDK_CLIENT_AGENT)));
+				context.getBean(RestClient.Builder.class)
+					.build()
+					.get()
+					.uri(ark.baseUrl() + "/probe")
+					.retrieve()
+					.toBodilessEntity();
+				assertThat(factoriesBuilt).as("the application's own builder is Boot's as before").hasValue(1);
+			});
 	}
 
 	@Test
