@@ -38,31 +38,6 @@ class BotChatConnectionReuseTest {
 	}
 
 	@Test
-	void aFinishedStreamLeavesItsConnectionToTheNextCall() throws Exception {
-		CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> {
-			try (BotChatStream stream = this.client.stream(request())) {
-				return stream.completion().content();
-			}
-		});
-		ScriptedHttpServer.Exchange one = this.server.take().startEventStream();
-		one.chunk("data: {\"id\":\"a\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"}}]}\n\ndata: [DONE]\n\n");
-		// the caller has its answer and has closed the stream before the body's terminating chunk was sent
-		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("Hi");
-		one.end();
-
-		CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> {
-			try (BotChatStream stream = this.client.stream(request())) {
-				return stream.completion().content();
-			}
-		});
-		ScriptedHttpServer.Exchange two = this.server.take().startEventStream();
-		assertThat(two.clientPort()).as("the second call's connection").isEqualTo(one.clientPort());
-		two.chunk("data: {\"id\":\"b\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Again\"}}]}\n\ndata: [DONE]\n\n");
-		two.end();
-		assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("Again");
-	}
-
-	@Test
 	void aWholeAnswerLeavesItsConnectionToTheNextCall() throws Exception {
 		String answer = "{\"id\":\"c\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Hi\"},"
 				+ "\"finish_reason\":\"stop\"}]}";
