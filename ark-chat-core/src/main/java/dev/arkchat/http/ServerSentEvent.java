@@ -105,34 +105,13 @@ public final class ServerSentEvent {
 	}
 
 	/**
-	 * Whether the data contains a byte sequence, such as a field name. Called on every event, so it skips ahead by the
-	 * last byte of each window (Horspool): most windows are rejected after one comparison.
+	 * Whether the data contains a byte sequence, such as a field name. Called on every event, so it compares eight
+	 * bytes at a time.
 	 * @param needle the bytes to look for
 	 * @return {@code true} when found
 	 */
 	public boolean contains(byte[] needle) {
-		int last = needle.length - 1;
-		if (last < 0) {
-			return true;
-		}
-		byte[] data = this.data;
-		int end = this.length - last;
-		int i = 0;
-		while (i < end) {
-			byte b = data[i + last];
-			if (b == needle[last] && Arrays.equals(data, i, i + last, needle, 0, last)) {
-				return true;
-			}
-			int shift = needle.length;
-			for (int j = last - 1; j >= 0; j--) {
-				if (needle[j] == b) {
-					shift = last - j;
-					break;
-				}
-			}
-			i += shift;
-		}
-		return false;
+		return ByteScan.contains(this.data, this.length, needle);
 	}
 
 	/**

@@ -112,23 +112,21 @@ public final class ServerSentEventReader implements Closeable {
 					scanFrom++;
 				}
 			}
-			for (int i = scanFrom; i < this.limit; i++) {
-				byte b = this.buffer[i];
-				if (b == LF || b == CR) {
-					this.lineStart = this.position;
-					this.position = i + 1;
-					if (b == CR) {
-						if (this.position < this.limit) {
-							if (this.buffer[this.position] == LF) {
-								this.position++;
-							}
-						}
-						else {
-							this.skipLineFeed = true;
+			int i = ByteScan.lineBreak(this.buffer, scanFrom, this.limit);
+			if (i >= 0) {
+				this.lineStart = this.position;
+				this.position = i + 1;
+				if (this.buffer[i] == CR) {
+					if (this.position < this.limit) {
+						if (this.buffer[this.position] == LF) {
+							this.position++;
 						}
 					}
-					return i;
+					else {
+						this.skipLineFeed = true;
+					}
 				}
+				return i;
 			}
 			if (this.eof) {
 				return -1;
