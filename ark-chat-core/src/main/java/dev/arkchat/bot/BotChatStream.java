@@ -7,7 +7,6 @@ import java.util.Set;
 
 import dev.arkchat.ChatStream;
 import dev.arkchat.chat.ChatCompletionAccumulator;
-import dev.arkchat.chat.Usage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,39 +45,16 @@ public final class BotChatStream extends ChatStream<BotChatChunk> {
 	/** Merges chunks into a completion as they pass. */
 	static final class Merger implements java.util.function.Consumer<BotChatChunk> {
 
-		private final ChatCompletionAccumulator choices = new ChatCompletionAccumulator();
+		private final ChatCompletionAccumulator merged = new ChatCompletionAccumulator();
 
 		private final Set<Reference> references = new LinkedHashSet<>();
-
-		private @Nullable String id;
-
-		private @Nullable Long created;
-
-		private @Nullable String model;
-
-		private @Nullable Usage usage;
 
 		private @Nullable BotUsage botUsage;
 
 		private @Nullable BotMetadata metadata;
 
-		private boolean empty = true;
-
 		@Override
 		public void accept(BotChatChunk chunk) {
-			this.empty = false;
-			if (chunk.id() != null) {
-				this.id = chunk.id();
-			}
-			if (chunk.created() != null) {
-				this.created = chunk.created();
-			}
-			if (chunk.model() != null) {
-				this.model = chunk.model();
-			}
-			if (chunk.usage() != null) {
-				this.usage = chunk.usage();
-			}
 			if (chunk.botUsage() != null) {
 				this.botUsage = chunk.botUsage();
 			}
@@ -88,17 +64,17 @@ public final class BotChatStream extends ChatStream<BotChatChunk> {
 			if (chunk.references() != null) {
 				this.references.addAll(chunk.references());
 			}
-			this.choices.add(chunk.choices());
+			this.merged.add(chunk);
 		}
 
 		boolean isEmpty() {
-			return this.empty;
+			return this.merged.isEmpty();
 		}
 
 		BotChatCompletion completion() {
 			List<Reference> refs = this.references.isEmpty() ? null : new ArrayList<>(this.references);
-			return new BotChatCompletion(this.id, "chat.completion", this.created, this.model, this.choices.choices(),
-					this.usage, this.botUsage, refs, this.metadata);
+			return new BotChatCompletion(this.merged.id(), "chat.completion", this.merged.created(),
+					this.merged.model(), this.merged.choices(), this.merged.usage(), this.botUsage, refs, this.metadata);
 		}
 
 	}

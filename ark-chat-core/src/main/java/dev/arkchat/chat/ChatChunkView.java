@@ -11,6 +11,30 @@ import org.jspecify.annotations.Nullable;
 public interface ChatChunkView {
 
 	/**
+	 * The answer's id, the same on every chunk.
+	 * @return the id, or {@code null}
+	 */
+	@Nullable String id();
+
+	/**
+	 * When the answer was created, in epoch seconds.
+	 * @return the time, or {@code null}
+	 */
+	@Nullable Long created();
+
+	/**
+	 * The model that answers.
+	 * @return the model, or {@code null}
+	 */
+	@Nullable String model();
+
+	/**
+	 * Token counts in OpenAI's form, when this chunk carries them.
+	 * @return the usage, or {@code null}
+	 */
+	@Nullable Usage usage();
+
+	/**
 	 * The new pieces (empty on a usage-only chunk).
 	 * @return the choices, never {@code null}
 	 */

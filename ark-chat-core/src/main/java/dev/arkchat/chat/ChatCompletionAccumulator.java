@@ -17,6 +17,77 @@ public final class ChatCompletionAccumulator {
 
 	private final Map<Integer, ChoiceBuilder> choices = new TreeMap<>();
 
+	private @Nullable String id;
+
+	private @Nullable Long created;
+
+	private @Nullable String model;
+
+	private @Nullable Usage usage;
+
+	private boolean empty = true;
+
+	/**
+	 * Adds a whole chunk: its id, creation time, model and usage (the latest non-null values win) and its choices.
+	 * @param chunk the chunk
+	 */
+	public void add(ChatChunkView chunk) {
+		this.empty = false;
+		if (chunk.id() != null) {
+			this.id = chunk.id();
+		}
+		if (chunk.created() != null) {
+			this.created = chunk.created();
+		}
+		if (chunk.model() != null) {
+			this.model = chunk.model();
+		}
+		if (chunk.usage() != null) {
+			this.usage = chunk.usage();
+		}
+		add(chunk.choices());
+	}
+
+	/**
+	 * Whether no chunk was added yet.
+	 * @return {@code true} before the first {@link #add(ChatChunkView)}
+	 */
+	public boolean isEmpty() {
+		return this.empty;
+	}
+
+	/**
+	 * The answer's id, from the chunks added so far.
+	 * @return the id, or {@code null}
+	 */
+	public @Nullable String id() {
+		return this.id;
+	}
+
+	/**
+	 * The creation time, from the chunks added so far.
+	 * @return the time, or {@code null}
+	 */
+	public @Nullable Long created() {
+		return this.created;
+	}
+
+	/**
+	 * The model, from the chunks added so far.
+	 * @return the model, or {@code null}
+	 */
+	public @Nullable String model() {
+		return this.model;
+	}
+
+	/**
+	 * The latest usage of the chunks added so far.
+	 * @return the usage, or {@code null}
+	 */
+	public @Nullable Usage usage() {
+		return this.usage;
+	}
+
 	/**
 	 * Adds the choices of one chunk.
 	 * @param chunkChoices the chunk's choices (may be empty, as on a usage-only chunk)

@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 
 import dev.arkchat.ChatStream;
 import dev.arkchat.chat.ChatCompletionAccumulator;
-import dev.arkchat.chat.Usage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,43 +55,20 @@ public final class ContextChatStream extends ChatStream<ContextChatChunk> {
 	/** Merges chunks into a completion as they pass. */
 	private static final class Merger implements Consumer<ContextChatChunk> {
 
-		private final ChatCompletionAccumulator choices = new ChatCompletionAccumulator();
-
-		private @Nullable String id;
-
-		private @Nullable Long created;
-
-		private @Nullable String model;
-
-		private @Nullable Usage usage;
-
-		private boolean empty = true;
+		private final ChatCompletionAccumulator merged = new ChatCompletionAccumulator();
 
 		@Override
 		public void accept(ContextChatChunk chunk) {
-			this.empty = false;
-			if (chunk.id() != null) {
-				this.id = chunk.id();
-			}
-			if (chunk.created() != null) {
-				this.created = chunk.created();
-			}
-			if (chunk.model() != null) {
-				this.model = chunk.model();
-			}
-			if (chunk.usage() != null) {
-				this.usage = chunk.usage();
-			}
-			this.choices.add(chunk.choices());
+			this.merged.add(chunk);
 		}
 
 		boolean isEmpty() {
-			return this.empty;
+			return this.merged.isEmpty();
 		}
 
 		ContextChatCompletion completion() {
-			return new ContextChatCompletion(this.id, "chat.completion", this.created, this.model,
-					this.choices.choices(), this.usage);
+			return new ContextChatCompletion(this.merged.id(), "chat.completion", this.merged.created(),
+					this.merged.model(), this.merged.choices(), this.merged.usage());
 		}
 
 	}
