@@ -14,11 +14,14 @@ import java.util.concurrent.Executor;
 
 import dev.arkchat.ArkException;
 import dev.arkchat.ArkRegion;
+import dev.arkchat.http.ArkJdkClientHttpRequestFactory;
+import dev.arkchat.http.LazyHttpClient;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -89,7 +92,12 @@ public final class TemporaryApiKeyProvider implements ApiKeyProvider {
 		RestClient.Builder restClient = (builder.restClientBuilder != null) ? builder.restClientBuilder.clone()
 				: RestClient.builder().requestFactory(defaultRequestFactory());
 		// the signer goes last, so that it signs the request exactly as it is sent
-		RestClient client = restClient.baseUrl(builder.baseUrl).requestInterceptor(signer).build();
+		RestClient client = restClient.baseUrl(builder.baseUrl)
+			// the body is sent as bytes and the answer read as a tree: no default converters (a Jackson mapper of
+			// their own among them) built for nothing
+			.configureMessageConverters((converters) -> converters.addCustomConverter(new ByteArrayHttpMessageConverter()))
+			.requestInterceptor(signer)
+			.build();
 		this.issuer = new ApiKeyIssuer(client, builder.duration.getSeconds(), builder.projectName, builder.clock);
 		this.clock = builder.clock;
 		this.executor = builder.executor;
@@ -100,11 +108,11 @@ public final class TemporaryApiKeyProvider implements ApiKeyProvider {
 				+ ", service=" + builder.service + ", duration=" + builder.duration + ", credentials=" + credentials;
 	}
 
-	private static JdkClientHttpRequestFactory defaultRequestFactory() {
-		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
-		factory.setReadTimeout(Duration.ofSeconds(30));
-		return factory;
+	private static ClientHttpRequestFactory defaultRequestFactory() {
+		// the HTTP client (its SSL context most of all) is built at the first refresh, not with the provider
+		return new ArkJdkClientHttpRequestFactory(
+				new LazyHttpClient(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()),
+				Duration.ofSeconds(30));
 	}
 
 	/**

@@ -36,12 +36,6 @@ public class ContextClient {
 	/** The path of context chat. */
 	public static final String CHAT_PATH = "/api/v3/context/chat/completions";
 
-	private static final ObjectReader CREATE_READER = ArkJson.mapper().readerFor(ContextCreateResult.class);
-
-	private static final ObjectReader COMPLETION_READER = ArkJson.mapper().readerFor(ContextChatCompletion.class);
-
-	private static final ObjectReader CHUNK_READER = ArkJson.mapper().readerFor(ContextChatChunk.class);
-
 	/** The {@code ark.api} name of this endpoint in observations. */
 	public static final String API = "context";
 
@@ -96,7 +90,7 @@ public class ContextClient {
 	public ContextCreateResult create(ContextCreateRequest request) {
 		request.validate();
 		ContextCreateResult result = this.transport.post(CREATE_PATH, request, headers(request.model()),
-				CREATE_READER, new ArkCall<>(API, "create_context", request.model(), Map.of(),
+				Readers.CREATE, new ArkCall<>(API, "create_context", request.model(), Map.of(),
 						() -> ChatObservationSupport.prompt(request.messages()), (created, context) -> {
 							context.setResponseId(created.id());
 							context.setResponseModel(created.model());
@@ -120,7 +114,7 @@ public class ContextClient {
 		request.validate(false);
 		ContextChatRequest body = request.withStream(false);
 		try {
-			return this.transport.post(CHAT_PATH, body, headers(body.model()), COMPLETION_READER,
+			return this.transport.post(CHAT_PATH, body, headers(body.model()), Readers.COMPLETION,
 					call(body, (completion, context) -> {
 						context.setResponseId(completion.id());
 						context.setResponseModel(completion.model());
@@ -175,12 +169,27 @@ public class ContextClient {
 
 	private static @Nullable ContextChatChunk decode(ServerSentEvent event, @Nullable String requestId) {
 		StreamErrors.throwIfError(event, requestId);
-		return event.readData(CHUNK_READER);
+		return event.readData(Readers.CHUNK);
 	}
 
 	@Override
 	public String toString() {
 		return "ContextClient{apiKeys=" + this.apiKeys + "}";
+	}
+
+	/**
+	 * The readers, built at the first call rather than when the client is created: building them builds Jackson's
+	 * deserializers for the whole answer model, which an application's startup need not wait for.
+	 */
+	private static final class Readers {
+
+		static final ObjectReader CREATE = ArkJson.mapper().readerFor(ContextCreateResult.class);
+
+		static final ObjectReader COMPLETION = ArkJson.mapper().readerFor(ContextChatCompletion.class);
+
+		static final ObjectReader CHUNK = ArkJson.mapper().readerFor(ContextChatChunk.class);
+
+
 	}
 
 	/** Builds a {@link ContextClient} without Spring Boot. */

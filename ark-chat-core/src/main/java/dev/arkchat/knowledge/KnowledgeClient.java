@@ -51,10 +51,6 @@ public class KnowledgeClient {
 	/** The {@code ark.api} name of this endpoint in observations. */
 	public static final String API = "knowledge";
 
-	private static final ObjectReader SEARCH_READER = KnowledgeEnvelope.reader(KnowledgeSearchResult.Data.class);
-
-	private static final ObjectReader CHAT_READER = KnowledgeEnvelope.reader(KnowledgeChatData.class);
-
 	private final ArkTransport transport;
 
 	private final @Nullable String accountId;
@@ -96,7 +92,7 @@ public class KnowledgeClient {
 	public KnowledgeSearchResult search(KnowledgeSearchRequest request) {
 		request.validate();
 		KnowledgeEnvelope<KnowledgeSearchResult.Data> envelope = this.transport.post(SEARCH_PATH, request,
-				headers(), SEARCH_READER, new ArkCall<>(API, "search", null, searchOptions(request), request::query,
+				headers(), Readers.SEARCH, new ArkCall<>(API, "search", null, searchOptions(request), request::query,
 						KnowledgeClient::observeSearch));
 		return envelope.requireData().toResult(envelope.requestId());
 	}
@@ -111,7 +107,7 @@ public class KnowledgeClient {
 	public KnowledgeChatCompletion chat(KnowledgeChatRequest request) {
 		request.validate();
 		KnowledgeChatRequest body = request.withStream(false);
-		KnowledgeEnvelope<KnowledgeChatData> envelope = this.transport.post(CHAT_PATH, body, headers(), CHAT_READER,
+		KnowledgeEnvelope<KnowledgeChatData> envelope = this.transport.post(CHAT_PATH, body, headers(), Readers.CHAT,
 				chatCall(body, KnowledgeClient::observeChat));
 		KnowledgeChatData data = envelope.requireData();
 		return new KnowledgeChatCompletion(Objects.requireNonNullElse(data.generatedAnswer(), ""),
@@ -213,7 +209,7 @@ public class KnowledgeClient {
 
 		@Override
 		public @Nullable KnowledgeChatChunk decode(ServerSentEvent event, @Nullable String requestId) {
-			KnowledgeEnvelope<KnowledgeChatData> envelope = event.readData(CHAT_READER);
+			KnowledgeEnvelope<KnowledgeChatData> envelope = event.readData(Readers.CHAT);
 			String id = (envelope.requestId() != null) ? envelope.requestId() : requestId;
 			if (envelope.isError()) {
 				throw new ArkStreamException(
@@ -233,6 +229,19 @@ public class KnowledgeClient {
 		public boolean isLast(KnowledgeChatChunk chunk) {
 			return chunk.end();
 		}
+
+	}
+
+	/**
+	 * The readers, built at the first call rather than when the client is created: building them builds Jackson's
+	 * deserializers for the whole answer model, which an application's startup need not wait for.
+	 */
+	private static final class Readers {
+
+		static final ObjectReader SEARCH = KnowledgeEnvelope.reader(KnowledgeSearchResult.Data.class);
+
+		static final ObjectReader CHAT = KnowledgeEnvelope.reader(KnowledgeChatData.class);
+
 
 	}
 

@@ -46,6 +46,7 @@ class ArkJsonRuntimeHintsTest {
 			"dev.arkchat.auth.SignedRequest",
 			"dev.arkchat.auth.VolcengineCredentials",
 			"dev.arkchat.http.ArkCall",
+			"dev.arkchat.http.ArkTransport$RestClients",
 			"dev.arkchat.http.RetrySettings",
 			"dev.arkchat.observation.ArkChatObservationDocumentation",
 			"dev.arkchat.observation.ArkChatObservationDocumentation$Events",

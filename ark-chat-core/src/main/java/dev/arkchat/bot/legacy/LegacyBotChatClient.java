@@ -39,8 +39,6 @@ public class LegacyBotChatClient {
 	/** The endpoint's path template. */
 	public static final String PATH = "/api/v2/bots/{bot_id}/chat";
 
-	private static final ObjectReader READER = ArkJson.mapper().readerFor(LegacyBotChatResponse.class);
-
 	private static final ArkTransport.EventDecoder<LegacyBotChatResponse> DECODER = new ChunkDecoder();
 
 	/** The {@code ark.api} name of this endpoint in observations. */
@@ -97,7 +95,7 @@ public class LegacyBotChatClient {
 	public LegacyBotChatResponse chat(LegacyBotChatRequest request) {
 		request.validate();
 		LegacyBotChatRequest body = request.withStream(false);
-		LegacyBotChatResponse response = this.transport.post(path(body), body, headers(body), READER, call(body));
+		LegacyBotChatResponse response = this.transport.post(path(body), body, headers(body), Readers.RESPONSE, call(body));
 		LegacyBotError error = response.error();
 		if (error != null && !error.isEmpty()) {
 			throw ArkErrorDecoder.create(200, error.effectiveCode(), null, null, error.message(), response.reqId(),
@@ -153,11 +151,22 @@ public class LegacyBotChatClient {
 	}
 
 	/** Decodes chunks, raising the errors they carry. */
+	/**
+	 * The readers, built at the first call rather than when the client is created: building them builds Jackson's
+	 * deserializers for the whole answer model, which an application's startup need not wait for.
+	 */
+	private static final class Readers {
+
+		static final ObjectReader RESPONSE = ArkJson.mapper().readerFor(LegacyBotChatResponse.class);
+
+
+	}
+
 	private static final class ChunkDecoder implements ArkTransport.EventDecoder<LegacyBotChatResponse> {
 
 		@Override
 		public LegacyBotChatResponse decode(ServerSentEvent event, @Nullable String requestId) {
-			LegacyBotChatResponse chunk = event.readData(READER);
+			LegacyBotChatResponse chunk = event.readData(Readers.RESPONSE);
 			LegacyBotError error = chunk.error();
 			if (error != null && !error.isEmpty()) {
 				String code = error.effectiveCode();
