@@ -62,8 +62,7 @@ public final class ArkChatHealthContributorAutoConfiguration {
 				ArkHealthIndicatorProperties healthProperties, ObjectProvider<ApiKeyProvider> apiKeys,
 				ArkCallOutcomes outcomes, BeanFactory beanFactory) {
 			RestClient probes = transports.restClientBuilder()
-				.requestFactory(ArkRequestFactories.forProbes(beanFactory, healthProperties.getTimeout(),
-						properties.getProxy().toProxySelector()))
+				.requestFactory(ArkRequestFactories.forProbes(beanFactory, healthProperties.getTimeout(), properties))
 				.build();
 			return new ArkHealthIndicator(transports::hosts, new ArkHostProbe(probes), apiKeys.getIfUnique(),
 					checkedBot(properties), outcomes);

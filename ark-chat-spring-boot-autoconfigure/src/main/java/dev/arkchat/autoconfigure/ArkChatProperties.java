@@ -101,6 +101,11 @@ public class ArkChatProperties implements Validator {
 	private final Proxy proxy = new Proxy();
 
 	/**
+	 * TLS of Ark's clients only (ark.chat.ssl.*); the application's other clients are not affected.
+	 */
+	private final Ssl ssl = new Ssl();
+
+	/**
 	 * Whether the auto-configuration is on.
 	 * @return {@code true} unless turned off
 	 */
@@ -269,6 +274,14 @@ public class ArkChatProperties implements Validator {
 	}
 
 	/**
+	 * The TLS settings.
+	 * @return the settings
+	 */
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
+	/**
 	 * Whether these properties can be validated by {@link #validate(Object, Errors)}.
 	 * @param type the type to validate
 	 * @return {@code true} for {@link ArkChatProperties}
@@ -295,7 +308,7 @@ public class ArkChatProperties implements Validator {
 				+ mask(this.sessionToken) + ", region=" + this.region + ", baseUrl=" + this.baseUrl + ", bot="
 				+ this.bot + ", bots=" + this.bots + ", timeouts=" + this.timeouts + ", retry=" + this.retry
 				+ ", observation=" + this.observation + ", temporaryKeys=" + this.temporaryKeys + ", proxy=" + this.proxy
-				+ "}";
+				+ ", ssl=" + this.ssl + "}";
 	}
 
 	private static String mask(@Nullable String secret) {
@@ -874,6 +887,39 @@ public class ArkChatProperties implements Validator {
 		@Override
 		public String toString() {
 			return "Proxy{host=" + this.host + ", port=" + this.port + "}";
+		}
+
+	}
+
+	/** TLS of Ark's clients, {@code ark.chat.ssl.*}. */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) whose trust material, key and options Ark's clients use, such
+		 * as a corporate root certificate. Unset: spring.http.clients.ssl.bundle when Boot's HTTP client support is
+		 * present, otherwise the JDK's default trust store.
+		 */
+		private @Nullable String bundle;
+
+		/**
+		 * The SSL bundle name.
+		 * @return the name, or {@code null} for none
+		 */
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		/**
+		 * Sets the SSL bundle name.
+		 * @param bundle the name
+		 */
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
+		@Override
+		public String toString() {
+			return "Ssl{bundle=" + this.bundle + "}";
 		}
 
 	}

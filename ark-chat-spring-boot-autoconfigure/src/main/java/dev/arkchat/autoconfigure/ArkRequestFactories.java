@@ -3,6 +3,9 @@ package dev.arkchat.autoconfigure;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.function.Supplier;
+
+import javax.net.ssl.SSLParameters;
 
 import dev.arkchat.http.ArkJdkClientHttpRequestFactory;
 import dev.arkchat.http.ArkTransport;
@@ -10,9 +13,14 @@ import dev.arkchat.http.LazyHttpClient;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.JdkHttpClientBuilder;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.ssl.SslOptions;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.util.ClassUtils;
 
@@ -29,70 +37,120 @@ import org.springframework.util.ClassUtils;
  * <li>the JDK client has no cap on connections per host (Apache's pool allows 5 per route by default), so many
  * concurrent streams are not queued behind each other.</li>
  * </ul>
- * When Boot's HTTP client support is present, its {@code spring.http.clients.*} settings apply to the JDK client
- * (connect timeout, SSL bundle, redirects, address filter) and its read timeout to blocking calls; streams are guarded
- * by the transport's idle timeout instead. Without it, the transport's defaults apply. {@code ark.chat.timeouts.*} and
- * {@code ark.chat.proxy.*} apply to Ark's clients only, never to the application's other clients.
+ * When Boot's HTTP client support is present (the application uses {@code spring-boot-starter-restclient}), its
+ * {@code spring.http.clients.*} settings apply to the JDK client (connect timeout, SSL bundle, redirects, address
+ * filter) and its read timeout to blocking calls; streams are guarded by the transport's idle timeout instead. Without
+ * it, the transport's defaults apply. {@code ark.chat.timeouts.*}, {@code ark.chat.proxy.*} and
+ * {@code ark.chat.ssl.bundle} apply to Ark's clients only, never to the application's other clients. Every JDK client
+ * is built at the first call, not at startup: its SSL context is most of what a client costs.
  */
 final class ArkRequestFactories {
 
 	private static final String BOOT_HTTP_CLIENT = "org.springframework.boot.http.client.JdkHttpClientBuilder";
+
+	private static final String SSL_BUNDLE_PROPERTY = ArkChatProperties.PREFIX + ".ssl.bundle";
 
 	private ArkRequestFactories() {
 	}
 
 	/**
 	 * Sets the request factories of a transport from Boot's HTTP client settings when Boot's HTTP client support is
-	 * present, otherwise from the transport's own JDK defaults; with Ark's timeouts and proxy, if set.
+	 * present, otherwise from the transport's own JDK defaults; with Ark's timeouts, proxy and SSL bundle, if set.
 	 * @param transport the transport being built
-	 * @param beanFactory where Boot's settings are looked up
-	 * @param timeouts Ark's timeouts ({@code ark.chat.timeouts.*}), over Boot's
-	 * @param proxy Ark's proxy ({@code ark.chat.proxy.*}), if set
+	 * @param beanFactory where Boot's settings and SSL bundles are looked up
+	 * @param properties Ark's settings ({@code ark.chat.timeouts.*}, {@code ark.chat.proxy.*},
+	 * {@code ark.chat.ssl.bundle}), over Boot's
+	 * @throws ArkChatConfigurationException when {@code ark.chat.ssl.bundle} names no configured bundle
 	 */
-	static void apply(ArkTransport.Builder transport, BeanFactory beanFactory, ArkChatProperties.Timeouts timeouts,
-			@Nullable ProxySelector proxy) {
+	static void apply(ArkTransport.Builder transport, BeanFactory beanFactory, ArkChatProperties properties) {
+		ArkChatProperties.Timeouts timeouts = properties.getTimeouts();
+		ProxySelector proxy = properties.getProxy().toProxySelector();
+		SslBundle sslBundle = sslBundle(beanFactory, properties);
 		if (isBootPresent(beanFactory)) {
-			BootHttpClient.apply(transport, beanFactory, timeouts, proxy);
+			BootHttpClient.apply(transport, beanFactory, timeouts, proxy, sslBundle);
 			return;
 		}
 		Duration connect = (timeouts.getConnect() != null) ? timeouts.getConnect()
 				: ArkTransport.DEFAULT_CONNECT_TIMEOUT;
 		Duration read = (timeouts.getRead() != null) ? timeouts.getRead() : ArkTransport.DEFAULT_READ_TIMEOUT;
-		if (proxy == null) {
+		if (proxy == null && sslBundle == null) {
 			transport.connectTimeout(connect).readTimeout(read);
 			return;
 		}
-		HttpClient httpClient = HttpClient.newBuilder()
-			.connectTimeout(connect)
-			.followRedirects(HttpClient.Redirect.NORMAL)
-			.proxy(proxy)
-			.build();
+		LazyHttpClient httpClient = new LazyHttpClient(() -> jdkClient(connect, proxy, sslBundle));
 		transport.requestFactories(new ArkJdkClientHttpRequestFactory(httpClient, read),
 				new ArkJdkClientHttpRequestFactory(httpClient, null));
 	}
 
 	/**
 	 * A request factory for short probes (the health check): Boot's HTTP client settings (SSL bundle, redirects) when
-	 * present and Ark's proxy, with the given timeout to connect and to the response headers.
-	 * @param beanFactory where Boot's settings are looked up
+	 * present and Ark's proxy and SSL bundle, with the given timeout to connect and to the response headers.
+	 * @param beanFactory where Boot's settings and SSL bundles are looked up
 	 * @param timeout the timeout
-	 * @param proxy Ark's proxy, if set
+	 * @param properties Ark's settings (proxy, SSL bundle)
 	 * @return the request factory
 	 */
 	static ClientHttpRequestFactory forProbes(BeanFactory beanFactory, Duration timeout,
-			@Nullable ProxySelector proxy) {
-		HttpClient httpClient;
-		if (isBootPresent(beanFactory)) {
-			httpClient = BootHttpClient.forProbes(beanFactory, timeout, proxy);
-		}
-		else {
-			HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout);
-			if (proxy != null) {
-				builder.proxy(proxy);
-			}
-			httpClient = builder.build();
-		}
+			ArkChatProperties properties) {
+		ProxySelector proxy = properties.getProxy().toProxySelector();
+		SslBundle sslBundle = sslBundle(beanFactory, properties);
+		Supplier<HttpClient> httpClient = isBootPresent(beanFactory)
+				? new LazyHttpClient(() -> BootHttpClient.forProbes(beanFactory, timeout, proxy, sslBundle))
+				: new LazyHttpClient(() -> jdkClient(timeout, proxy, sslBundle));
 		return new ArkJdkClientHttpRequestFactory(httpClient, timeout);
+	}
+
+	private static HttpClient jdkClient(Duration connectTimeout, @Nullable ProxySelector proxy,
+			@Nullable SslBundle sslBundle) {
+		HttpClient.Builder builder = HttpClient.newBuilder()
+			.connectTimeout(connectTimeout)
+			.followRedirects(HttpClient.Redirect.NORMAL);
+		if (proxy != null) {
+			builder.proxy(proxy);
+		}
+		if (sslBundle != null) {
+			builder.sslContext(sslBundle.createSslContext());
+			SslOptions options = sslBundle.getOptions();
+			if (options.isSpecified()) {
+				SSLParameters parameters = new SSLParameters();
+				if (options.getCiphers() != null) {
+					parameters.setCipherSuites(options.getCiphers());
+				}
+				if (options.getEnabledProtocols() != null) {
+					parameters.setProtocols(options.getEnabledProtocols());
+				}
+				builder.sslParameters(parameters);
+			}
+		}
+		return builder.build();
+	}
+
+	/** The bundle {@code ark.chat.ssl.bundle} names, or {@code null} when it is not set. */
+	private static @Nullable SslBundle sslBundle(BeanFactory beanFactory, ArkChatProperties properties) {
+		String name = properties.getSsl().getBundle();
+		if (name == null || name.isBlank()) {
+			return null;
+		}
+		SslBundles bundles;
+		try {
+			bundles = beanFactory.getBean(SslBundles.class);
+		}
+		catch (NoSuchBeanDefinitionException ex) {
+			throw new ArkChatConfigurationException(SSL_BUNDLE_PROPERTY,
+					"ark.chat.ssl.bundle is '" + name + "', but the application has no SSL bundles (SslBundles bean).",
+					"Keep Spring Boot's SslAutoConfiguration on and define the bundle under spring.ssl.bundle.*, or "
+							+ "remove ark.chat.ssl.bundle.");
+		}
+		try {
+			return bundles.getBundle(name.trim());
+		}
+		catch (NoSuchSslBundleException ex) {
+			throw new ArkChatConfigurationException(SSL_BUNDLE_PROPERTY,
+					"ark.chat.ssl.bundle is '" + name + "', which is not a configured SSL bundle (configured: "
+							+ bundles.getBundleNames() + ").",
+					"Define it under spring.ssl.bundle.pem." + name.trim() + " or spring.ssl.bundle.jks." + name.trim()
+							+ ", or set ark.chat.ssl.bundle to one of " + bundles.getBundleNames() + ".");
+		}
 	}
 
 	private static boolean isBootPresent(BeanFactory beanFactory) {
@@ -105,8 +163,8 @@ final class ArkRequestFactories {
 	private static final class BootHttpClient {
 
 		static void apply(ArkTransport.Builder transport, BeanFactory beanFactory, ArkChatProperties.Timeouts timeouts,
-				@Nullable ProxySelector proxy) {
-			HttpClientSettings settings = settings(beanFactory);
+				@Nullable ProxySelector proxy, @Nullable SslBundle sslBundle) {
+			HttpClientSettings settings = settings(beanFactory, sslBundle);
 			if (timeouts.getConnect() != null) {
 				settings = settings.withConnectTimeout(timeouts.getConnect());
 			}
@@ -120,18 +178,22 @@ final class ArkRequestFactories {
 					: ArkTransport.DEFAULT_READ_TIMEOUT;
 			// the JDK client applies no read timeout of its own: the factories do, to headers only
 			HttpClientSettings clientSettings = settings.withReadTimeout(null);
-			// built at the first call, not at startup (its SSL context is most of a client's startup cost)
 			LazyHttpClient httpClient = new LazyHttpClient(() -> builder(proxy).build(clientSettings));
 			transport.requestFactories(new ArkJdkClientHttpRequestFactory(httpClient, readTimeout),
 					new ArkJdkClientHttpRequestFactory(httpClient, null));
 		}
 
-		static HttpClient forProbes(BeanFactory beanFactory, Duration timeout, @Nullable ProxySelector proxy) {
-			return builder(proxy).build(settings(beanFactory).withConnectTimeout(timeout).withReadTimeout(null));
+		static HttpClient forProbes(BeanFactory beanFactory, Duration timeout, @Nullable ProxySelector proxy,
+				@Nullable SslBundle sslBundle) {
+			return builder(proxy)
+				.build(settings(beanFactory, sslBundle).withConnectTimeout(timeout).withReadTimeout(null));
 		}
 
-		private static HttpClientSettings settings(BeanFactory beanFactory) {
-			return beanFactory.getBeanProvider(HttpClientSettings.class).getIfAvailable(HttpClientSettings::defaults);
+		/** Boot's settings, with Ark's SSL bundle over Boot's when set. */
+		private static HttpClientSettings settings(BeanFactory beanFactory, @Nullable SslBundle sslBundle) {
+			HttpClientSettings settings = beanFactory.getBeanProvider(HttpClientSettings.class)
+				.getIfAvailable(HttpClientSettings::defaults);
+			return (sslBundle != null) ? settings.withSslBundle(sslBundle) : settings;
 		}
 
 		private static JdkHttpClientBuilder builder(@Nullable ProxySelector proxy) {

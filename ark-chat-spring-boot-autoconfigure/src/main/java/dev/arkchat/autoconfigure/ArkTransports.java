@@ -72,8 +72,7 @@ final class ArkTransports {
 			.includeContent(this.properties.getObservation().isIncludeContent())
 			.observationRegistry(this.observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
 			.observationConvention(this.observationConvention.getIfAvailable());
-		ArkRequestFactories.apply(transport, this.beanFactory, this.properties.getTimeouts(),
-				this.properties.getProxy().toProxySelector());
+		ArkRequestFactories.apply(transport, this.beanFactory, this.properties);
 		return transport.build();
 	}
 

@@ -28,6 +28,7 @@ import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeH
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientObservationAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -45,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Boot's HTTP client settings reach Ark's JDK client (SSL bundles, {@code http.client.requests} observations), while
- * Ark's own timeouts and proxy stay with Ark's clients.
+ * Ark's own timeouts, proxy and SSL bundle stay with Ark's clients.
  */
 class ArkChatHttpClientTests {
 
@@ -103,6 +104,60 @@ class ArkChatHttpClientTests {
 		finally {
 			https.stop();
 		}
+	}
+
+	@Test
+	void arksOwnSslBundleTrustsArksCertificateForArksClientsOnly(@TempDir Path dir) throws Exception {
+		Path keyStore = selfSignedKeyStore(dir);
+		WireMockServer https = new WireMockServer(options().bindAddress("127.0.0.1")
+			.httpDisabled(true)
+			.dynamicHttpsPort()
+			.keystorePath(keyStore.toString())
+			.keystoreType("PKCS12")
+			.keystorePassword("changeit")
+			.keyManagerPassword("changeit"));
+		https.start();
+		try {
+			https.stubFor(post(PATH).willReturn(okJson(ArkChatAutoConfigurationTests.COMPLETION)));
+			https.stubFor(get("/other").willReturn(okJson("{}")));
+			String[] bundle = { "ark.chat.base-url=https://127.0.0.1:" + https.httpsPort(),
+					"spring.ssl.bundle.jks.ark.truststore.location=file:" + keyStore,
+					"spring.ssl.bundle.jks.ark.truststore.type=PKCS12",
+					"spring.ssl.bundle.jks.ark.truststore.password=changeit", "ark.chat.ssl.bundle=ark" };
+			// with Boot's HTTP client support: Ark's clients trust the bundle, the application's clients do not
+			this.runner.withPropertyValues(bundle).run((context) -> {
+				assertThat(context.getBean(BotChatOperations.class).chat("hi").content()).isEqualTo("Mount Everest.");
+				RestClient application = context.getBean(RestClient.Builder.class).build();
+				assertThatExceptionOfType(ResourceAccessException.class)
+					.isThrownBy(() -> application.get().uri("https://127.0.0.1:" + https.httpsPort() + "/other")
+						.retrieve()
+						.body(String.class));
+			});
+			// without it (the starter alone): the same bundle reaches Ark's JDK client directly
+			new ApplicationContextRunner()
+				.withClassLoader(new FilteredClassLoader("org.springframework.boot.http.client",
+						"org.springframework.boot.restclient"))
+				.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, ArkChatAutoConfiguration.class))
+				.withPropertyValues("ark.chat.api-key=sk-test", "ark.chat.bot.id=bot-1",
+						"ark.chat.retry.max-attempts=1")
+				.withPropertyValues(bundle)
+				.run((context) -> assertThat(context.getBean(BotChatOperations.class).chat("hi").content())
+					.isEqualTo("Mount Everest."));
+		}
+		finally {
+			https.stop();
+		}
+	}
+
+	@Test
+	void anUnknownSslBundleFailsTheStartupNamingTheProperty() {
+		this.runner.withPropertyValues("spring.ssl.bundle.jks.other.truststore.location=classpath:none.p12",
+				"ark.chat.ssl.bundle=ark").run((context) -> {
+					assertThat(context).hasFailed();
+					assertThat(FailureAnalysisSupport.analyze(context.getStartupFailure()).getDescription())
+						.contains("ark.chat.ssl.bundle")
+						.contains("'ark', which is not a configured SSL bundle (configured: [other])");
+				});
 	}
 
 	@Test
