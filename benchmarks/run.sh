@@ -23,6 +23,8 @@ fi
 echo "Building (ark-chat modules and benchmarks, no tests)..." >&2
 ./mvnw -q -B -pl benchmarks -am package dependency:build-classpath@classpath -DskipTests
 ./mvnw -q -B -pl benchmarks dependency:build-classpath@classpath -Dstartup.baseline
+./mvnw -q -B -pl benchmarks dependency:build-classpath@classpath -Dstartup.baseline -Dstartup.restclient \
+	-Dbench.classpath.file=startup-restclient-classpath.txt
 # the starter's own class path (the last module of this reactor writes the file last)
 ./mvnw -q -B -pl ark-chat-spring-boot-starter -am package dependency:build-classpath -DskipTests \
 	-Dmdep.includeScope=runtime -Dmdep.outputFile="$ROOT/benchmarks/target/starter-classpath.txt"
@@ -74,7 +76,8 @@ echo "Figure 6: startup..." >&2
 	echo "### Figure 6: startup of a minimal Spring Boot application"
 	echo
 	"$JAVA" -cp "$CP" dev.arkchat.benchmarks.StartupHarness --runs "$STARTUP_RUNS" \
-		--baseline target/startup-baseline-classpath.txt --starter target/starter-classpath.txt --classes target/classes
+		--baseline target/startup-baseline-classpath.txt --restclient target/startup-restclient-classpath.txt \
+		--starter target/starter-classpath.txt --classes target/classes
 } | tee -a "$OUT"
 echo >&2
 echo "Written to $ROOT/benchmarks/$OUT" >&2

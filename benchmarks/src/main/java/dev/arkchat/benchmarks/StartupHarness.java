@@ -13,15 +13,17 @@ import java.util.Locale;
 
 /**
  * Figure 6: the startup time the starter adds to a minimal Spring Boot application. Starts
- * {@code dev.arkchat.benchmarks.startup.MinimalApplication} in fresh JVMs, in turn with three class paths:
- * {@code spring-boot-starter} alone; that plus what {@code ark-chat-spring-boot-starter} brings except ark-chat's own
- * jars (that is {@code spring-boot-starter-restclient}: Spring's HTTP client, Jackson and their auto-configuration,
- * which any Boot application calling HTTP services already has); and that plus ark-chat's jars, the starter as a
- * user adds it. Reports the medians of the time until the context is ready (JVM uptime, JVM start included) and of the
- * process's whole wall time, and the differences.
+ * {@code dev.arkchat.benchmarks.startup.MinimalApplication} in fresh JVMs, in turn with four class paths:
+ * {@code spring-boot-starter} alone, and with {@code ark-chat-spring-boot-starter} added (the figure the target is
+ * about); then {@code spring-boot-starter-restclient} (an application that already calls HTTP services with Boot's
+ * {@code RestClient}), and with the starter added (which then also applies {@code spring.http.clients.*} and Boot's
+ * {@code RestClient} customizers to Ark's clients). Reports the medians of the time until the context is ready (JVM
+ * uptime, JVM start included) and of the process's whole wall time, and the differences. The runs of the four are
+ * interleaved, so that a change in the machine's load falls on all of them alike.
  * <p>
- * Usage: {@code StartupHarness --baseline <classpath file> --starter <classpath file> --classes <dir> [--runs 15]}.
- * The class path files are written by {@code dependency:build-classpath} (see {@code benchmarks/run.sh}).
+ * Usage: {@code StartupHarness --baseline <classpath file> --restclient <classpath file> --starter <classpath file>
+ * --classes <dir> [--runs 15]}. The class path files are written by {@code dependency:build-classpath} (see
+ * {@code benchmarks/run.sh}).
  */
 public final class StartupHarness {
 
@@ -39,24 +41,31 @@ public final class StartupHarness {
 		String classes = ConcurrentStreams.option(args, "--classes", "target/classes");
 		List<String> baseline = entries(ConcurrentStreams.option(args, "--baseline",
 				"target/startup-baseline-classpath.txt"));
+		List<String> restclient = entries(ConcurrentStreams.option(args, "--restclient",
+				"target/startup-restclient-classpath.txt"));
 		List<String> starter = entries(ConcurrentStreams.option(args, "--starter", "target/starter-classpath.txt"));
 		int runs = Integer.parseInt(ConcurrentStreams.option(args, "--runs", "15"));
-		String[] classpaths = { join(classes, baseline, List.of()),
-				join(classes, baseline, starter.stream().filter((e) -> !isArkChat(e)).toList()),
-				join(classes, baseline, starter) };
-		String[] names = { "spring-boot-starter only", "+ spring-boot-starter-restclient (the starter without ark-chat's jars)",
-				"+ ark-chat-spring-boot-starter" };
+		String[] classpaths = { join(classes, baseline, List.of()), join(classes, baseline, starter),
+				join(classes, restclient, List.of()), join(classes, restclient, starter) };
+		String[] names = { "`spring-boot-starter` only", "+ `ark-chat-spring-boot-starter`",
+				"`spring-boot-starter-restclient` (an application using Boot's RestClient)",
+				"+ `ark-chat-spring-boot-starter`" };
+		boolean[] withArk = { false, true, false, true };
 		// one of each first, not counted: file system cache, CDS archive
 		for (String classpath : classpaths) {
 			run(classpath);
 		}
-		List<List<Long>> ready = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-		List<List<Long>> wall = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-		int[] beans = new int[3];
+		List<List<Long>> ready = new ArrayList<>();
+		List<List<Long>> wall = new ArrayList<>();
+		for (int c = 0; c < classpaths.length; c++) {
+			ready.add(new ArrayList<>());
+			wall.add(new ArrayList<>());
+		}
+		int[] beans = new int[classpaths.length];
 		for (int i = 0; i < runs; i++) {
 			for (int c = 0; c < classpaths.length; c++) {
 				Run run = run(classpaths[c]);
-				if (run.ark != (c == 2)) {
+				if (run.ark != withArk[c]) {
 					throw new IllegalStateException("ark-chat's beans " + (run.ark ? "are" : "are not") + " in '"
 							+ names[c] + "'");
 				}
@@ -70,17 +79,12 @@ public final class StartupHarness {
 		for (int c = 0; c < classpaths.length; c++) {
 			System.out.printf(Locale.ROOT, "| %s | %d | %d ms | %d ms |%n", names[c], beans[c], median(ready.get(c)),
 					median(wall.get(c)));
+			if (withArk[c]) {
+				System.out.printf(Locale.ROOT, "| **added by ark-chat-spring-boot-starter** | %+d | **%+d ms** | **%+d ms** |%n",
+						beans[c] - beans[c - 1], median(ready.get(c)) - median(ready.get(c - 1)),
+						median(wall.get(c)) - median(wall.get(c - 1)));
+			}
 		}
-		System.out.printf(Locale.ROOT, "| **added by ark-chat-spring-boot-starter** (3rd - 1st) | %+d | **%+d ms** | **%+d ms** |%n",
-				beans[2] - beans[0], median(ready.get(2)) - median(ready.get(0)),
-				median(wall.get(2)) - median(wall.get(0)));
-		System.out.printf(Locale.ROOT, "| of which ark-chat's own jars (3rd - 2nd) | %+d | %+d ms | %+d ms |%n",
-				beans[2] - beans[1], median(ready.get(2)) - median(ready.get(1)),
-				median(wall.get(2)) - median(wall.get(1)));
-	}
-
-	private static boolean isArkChat(String entry) {
-		return Path.of(entry).getFileName().toString().startsWith("ark-chat-");
 	}
 
 	private static List<String> entries(String file) throws IOException {

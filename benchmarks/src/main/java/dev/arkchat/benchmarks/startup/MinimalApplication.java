@@ -8,8 +8,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The minimal Spring Boot application of figure 6: nothing of its own, only what auto-configuration brings. Started
- * once with {@code spring-boot-starter} alone on the class path and once with {@code ark-chat-spring-boot-starter}
- * added (and an API key and bot id set, so that its beans are really created). It prints the JVM's uptime when the
+ * with {@code spring-boot-starter} alone on the class path (or {@code spring-boot-starter-restclient}), and with
+ * {@code ark-chat-spring-boot-starter} added (and an API key and bot id set, so that its beans are really created). It prints the JVM's uptime when the
  * context is ready, the number of beans and whether ark-chat's template is among them, and exits.
  */
 @SpringBootApplication
