@@ -110,7 +110,7 @@ public final class TemporaryApiKeyProvider implements ApiKeyProvider {
 
 	private static ClientHttpRequestFactory defaultRequestFactory() {
 		// the HTTP client (its SSL context most of all) is built at the first refresh, not with the provider
-		return new ArkJdkClientHttpRequestFactory(
+		return ArkJdkClientHttpRequestFactory.forWholeBodies(
 				new LazyHttpClient(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()),
 				Duration.ofSeconds(30));
 	}

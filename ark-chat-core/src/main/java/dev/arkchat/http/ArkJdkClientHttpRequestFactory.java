@@ -1,5 +1,6 @@
 package dev.arkchat.http;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -40,6 +41,11 @@ import org.springframework.http.client.ClientHttpResponse;
  * stream that runs for minutes is never cut), and its response body honours interrupts: a thread blocked reading it
  * that is interrupted gets an {@link InterruptedIOException} and the exchange is cancelled at once (the JDK's own body
  * stream swallows interrupts). Closing the body before its end cancels the exchange from any thread.
+ * <p>
+ * A factory made by {@link #forWholeBodies} is for calls whose answer is read whole (blocking calls): the client's
+ * own threads receive the body completely before the call returns, as the JDK's {@code BodyHandlers.ofByteArray()}
+ * does, which saves the caller's thread a wake-up per buffer of a body read as it arrives. An interrupt while the body
+ * is still arriving cancels the exchange just the same.
  */
 public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFactory {
 
@@ -56,6 +62,8 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 	private final Supplier<HttpClient> httpClient;
 
 	private final @Nullable Duration readTimeout;
+
+	private final boolean wholeBodies;
 
 	/**
 	 * Creates a factory.
@@ -74,8 +82,27 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 	 * @param readTimeout the longest wait for the response headers, or {@code null} for none
 	 */
 	public ArkJdkClientHttpRequestFactory(Supplier<HttpClient> httpClient, @Nullable Duration readTimeout) {
+		this(httpClient, readTimeout, false);
+	}
+
+	private ArkJdkClientHttpRequestFactory(Supplier<HttpClient> httpClient, @Nullable Duration readTimeout,
+			boolean wholeBodies) {
 		this.httpClient = Objects.requireNonNull(httpClient, "httpClient must not be null");
 		this.readTimeout = readTimeout;
+		this.wholeBodies = wholeBodies;
+	}
+
+	/**
+	 * Creates a factory for calls whose answer is read whole: each response's body has arrived completely when
+	 * {@link ClientHttpRequest#execute()} returns.
+	 * @param httpClient gives the client (connect timeout, proxy, SSL context, executor are its own), such as a
+	 * {@link LazyHttpClient} shared with the factory of streams
+	 * @param readTimeout the longest wait for the response headers, or {@code null} for none
+	 * @return the factory
+	 */
+	public static ArkJdkClientHttpRequestFactory forWholeBodies(Supplier<HttpClient> httpClient,
+			@Nullable Duration readTimeout) {
+		return new ArkJdkClientHttpRequestFactory(httpClient, readTimeout, true);
 	}
 
 	@Override
@@ -126,6 +153,11 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 			// fewer), a hop to another thread elsewhere. send waits the same way and cancels the exchange when the
 			// waiting thread is interrupted.
 			try {
+				if (ArkJdkClientHttpRequestFactory.this.wholeBodies) {
+					HttpResponse<byte[]> whole = ArkJdkClientHttpRequestFactory.this.httpClient.get()
+						.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+					return new Response(whole.statusCode(), whole.headers(), new ByteArrayInputStream(whole.body()));
+				}
 				return new Response(ArkJdkClientHttpRequestFactory.this.httpClient.get()
 					.send(builder.build(), (info) -> new BodyStream()));
 			}
@@ -142,17 +174,29 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 
 	private static final class Response implements ClientHttpResponse {
 
-		private final HttpResponse<BodyStream> response;
+		private final int status;
+
+		private final java.net.http.HttpHeaders jdkHeaders;
+
+		/** A {@link BodyStream}, or the whole body already received. */
+
+		private final InputStream body;
 
 		private @Nullable HttpHeaders headers;
 
 		Response(HttpResponse<BodyStream> response) {
-			this.response = response;
+			this(response.statusCode(), response.headers(), response.body());
+		}
+
+		Response(int status, java.net.http.HttpHeaders headers, InputStream body) {
+			this.status = status;
+			this.jdkHeaders = headers;
+			this.body = body;
 		}
 
 		@Override
 		public HttpStatusCode getStatusCode() {
-			return HttpStatusCode.valueOf(this.response.statusCode());
+			return HttpStatusCode.valueOf(this.status);
 		}
 
 		@Override
@@ -170,7 +214,7 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 			HttpHeaders result = this.headers;
 			if (result == null) {
 				result = new HttpHeaders();
-				for (Map.Entry<String, List<String>> header : this.response.headers().map().entrySet()) {
+				for (Map.Entry<String, List<String>> header : this.jdkHeaders.map().entrySet()) {
 					if (!header.getKey().startsWith(":")) {
 						result.addAll(header.getKey(), header.getValue());
 					}
@@ -182,7 +226,7 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 
 		@Override
 		public InputStream getBody() {
-			return this.response.body();
+			return this.body;
 		}
 
 		/**
@@ -192,7 +236,9 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 		 */
 		@Override
 		public void close() {
-			this.response.body().release();
+			if (this.body instanceof BodyStream stream) {
+				stream.release();
+			}
 		}
 
 	}

@@ -570,7 +570,7 @@ public final class ArkTransport {
 					.connectTimeout(connectTimeout)
 					.followRedirects(HttpClient.Redirect.NORMAL)
 					.build());
-				blockingFactory = new ArkJdkClientHttpRequestFactory(httpClient, this.readTimeout);
+				blockingFactory = ArkJdkClientHttpRequestFactory.forWholeBodies(httpClient, this.readTimeout);
 				streamingFactory = new ArkJdkClientHttpRequestFactory(httpClient, null);
 			}
 			RestClient.Builder base = (this.restClientBuilder != null) ? this.restClientBuilder.clone()

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Idle timeout, slow but healthy streams, and cancellation from another thread or by interruption. */
+/**
+ * Idle timeout, slow but healthy streams, and cancellation from another thread or by interruption (of a stream, and of
+ * a blocking call whose answer is still arriving).
+ */
 class BotChatStreamLifecycleTest {
 
 	private ScriptedHttpServer server;
@@ -130,6 +133,29 @@ class BotChatStreamLifecycleTest {
 		reader.join(30_000);
 		assertThat(reader.isAlive()).isFalse();
 		assertThat(failure.get()).isInstanceOf(ArkStreamException.class).hasMessageContaining("interrupted");
+		assertThat(exchange.awaitClientAbort(20)).isTrue();
+	}
+
+	@Test
+	void interruptingABlockingCallWhoseAnswerIsStillArrivingAbortsTheExchange() throws Exception {
+		BotChatClient client = client(Duration.ofMinutes(5));
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+		Thread caller = new Thread(() -> {
+			try {
+				client.chat(request());
+			}
+			catch (RuntimeException ex) {
+				failure.set(ex);
+			}
+		});
+		caller.start();
+		// the headers and half the answer arrive (within the read timeout), the rest never does
+		ScriptedHttpServer.Exchange exchange = this.server.take().startJsonAnswer();
+		exchange.chunk("{\"id\":\"w\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",");
+		caller.interrupt();
+		caller.join(30_000);
+		assertThat(caller.isAlive()).isFalse();
+		assertThat(failure.get()).isInstanceOf(dev.arkchat.ArkException.class);
 		assertThat(exchange.awaitClientAbort(20)).isTrue();
 	}
 

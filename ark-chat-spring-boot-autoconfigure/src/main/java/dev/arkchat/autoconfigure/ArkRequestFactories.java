@@ -78,7 +78,7 @@ final class ArkRequestFactories {
 			return;
 		}
 		LazyHttpClient httpClient = new LazyHttpClient(() -> jdkClient(connect, proxy, sslBundle));
-		transport.requestFactories(new ArkJdkClientHttpRequestFactory(httpClient, read),
+		transport.requestFactories(ArkJdkClientHttpRequestFactory.forWholeBodies(httpClient, read),
 				new ArkJdkClientHttpRequestFactory(httpClient, null));
 	}
 
@@ -97,7 +97,7 @@ final class ArkRequestFactories {
 		Supplier<HttpClient> httpClient = isBootPresent(beanFactory)
 				? new LazyHttpClient(() -> BootHttpClient.forProbes(beanFactory, timeout, proxy, sslBundle))
 				: new LazyHttpClient(() -> jdkClient(timeout, proxy, sslBundle));
-		return new ArkJdkClientHttpRequestFactory(httpClient, timeout);
+		return ArkJdkClientHttpRequestFactory.forWholeBodies(httpClient, timeout);
 	}
 
 	private static HttpClient jdkClient(Duration connectTimeout, @Nullable ProxySelector proxy,
@@ -179,7 +179,7 @@ final class ArkRequestFactories {
 			// the JDK client applies no read timeout of its own: the factories do, to headers only
 			HttpClientSettings clientSettings = settings.withReadTimeout(null);
 			LazyHttpClient httpClient = new LazyHttpClient(() -> builder(proxy).build(clientSettings));
-			transport.requestFactories(new ArkJdkClientHttpRequestFactory(httpClient, readTimeout),
+			transport.requestFactories(ArkJdkClientHttpRequestFactory.forWholeBodies(httpClient, readTimeout),
 					new ArkJdkClientHttpRequestFactory(httpClient, null));
 		}
 
