@@ -100,7 +100,7 @@ class ArkChatCredentialsConfiguration {
 				: region.openApiSigningRegion();
 		return TemporaryApiKeyProvider.builder()
 			.credentials(credentials)
-			.restClientBuilder(transports.restClientBuilder())
+			.restClientBuilder(transports.restClientBuilderForCalls())
 			.baseUrl(baseUrl.toString())
 			.signingRegion(signingRegion)
 			.duration(ArkChatCredentialsCheck.duration(keys.getDuration()))

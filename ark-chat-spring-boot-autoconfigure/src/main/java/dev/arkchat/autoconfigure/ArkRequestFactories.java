@@ -54,8 +54,9 @@ final class ArkRequestFactories {
 	}
 
 	/**
-	 * Sets the request factories of a transport from Boot's HTTP client settings when Boot's HTTP client support is
-	 * present, otherwise from the transport's own JDK defaults; with Ark's timeouts, proxy and SSL bundle, if set.
+	 * Sets the request factories of a transport: one JDK client (built at the first call) with Boot's HTTP client
+	 * settings when Boot's HTTP client support is present, otherwise the transport's defaults; with Ark's timeouts,
+	 * proxy and SSL bundle, if set.
 	 * @param transport the transport being built
 	 * @param beanFactory where Boot's settings and SSL bundles are looked up
 	 * @param properties Ark's settings ({@code ark.chat.timeouts.*}, {@code ark.chat.proxy.*},
@@ -63,23 +64,34 @@ final class ArkRequestFactories {
 	 * @throws ArkChatConfigurationException when {@code ark.chat.ssl.bundle} names no configured bundle
 	 */
 	static void apply(ArkTransport.Builder transport, BeanFactory beanFactory, ArkChatProperties properties) {
+		Client client = client(beanFactory, properties);
+		transport.requestFactories(ArkJdkClientHttpRequestFactory.forWholeBodies(client.httpClient(), client.read()),
+				new ArkJdkClientHttpRequestFactory(client.httpClient(), null));
+	}
+
+	/**
+	 * The request factory of Ark's blocking calls that are not made through a transport (the GetApiKey client), with
+	 * the same settings as a transport's.
+	 * @param beanFactory where Boot's settings and SSL bundles are looked up
+	 * @param properties Ark's settings
+	 * @return the factory; its JDK client is built at the first call
+	 */
+	static ClientHttpRequestFactory forCalls(BeanFactory beanFactory, ArkChatProperties properties) {
+		Client client = client(beanFactory, properties);
+		return ArkJdkClientHttpRequestFactory.forWholeBodies(client.httpClient(), client.read());
+	}
+
+	private static Client client(BeanFactory beanFactory, ArkChatProperties properties) {
 		ArkChatProperties.Timeouts timeouts = properties.getTimeouts();
 		ProxySelector proxy = properties.getProxy().toProxySelector();
 		SslBundle sslBundle = sslBundle(beanFactory, properties);
 		if (isBootPresent(beanFactory)) {
-			BootHttpClient.apply(transport, beanFactory, timeouts, proxy, sslBundle);
-			return;
+			return BootHttpClient.client(beanFactory, timeouts, proxy, sslBundle);
 		}
 		Duration connect = (timeouts.getConnect() != null) ? timeouts.getConnect()
 				: ArkTransport.DEFAULT_CONNECT_TIMEOUT;
 		Duration read = (timeouts.getRead() != null) ? timeouts.getRead() : ArkTransport.DEFAULT_READ_TIMEOUT;
-		if (proxy == null && sslBundle == null) {
-			transport.connectTimeout(connect).readTimeout(read);
-			return;
-		}
-		LazyHttpClient httpClient = new LazyHttpClient(() -> jdkClient(connect, proxy, sslBundle));
-		transport.requestFactories(ArkJdkClientHttpRequestFactory.forWholeBodies(httpClient, read),
-				new ArkJdkClientHttpRequestFactory(httpClient, null));
+		return new Client(new LazyHttpClient(() -> jdkClient(connect, proxy, sslBundle)), read);
 	}
 
 	/**
@@ -162,7 +174,7 @@ final class ArkRequestFactories {
 	/** Uses Boot's HTTP client settings; only loaded when {@code spring-boot-http-client} is present. */
 	private static final class BootHttpClient {
 
-		static void apply(ArkTransport.Builder transport, BeanFactory beanFactory, ArkChatProperties.Timeouts timeouts,
+		static Client client(BeanFactory beanFactory, ArkChatProperties.Timeouts timeouts,
 				@Nullable ProxySelector proxy, @Nullable SslBundle sslBundle) {
 			HttpClientSettings settings = settings(beanFactory, sslBundle);
 			if (timeouts.getConnect() != null) {
@@ -178,9 +190,7 @@ final class ArkRequestFactories {
 					: ArkTransport.DEFAULT_READ_TIMEOUT;
 			// the JDK client applies no read timeout of its own: the factories do, to headers only
 			HttpClientSettings clientSettings = settings.withReadTimeout(null);
-			LazyHttpClient httpClient = new LazyHttpClient(() -> builder(proxy).build(clientSettings));
-			transport.requestFactories(ArkJdkClientHttpRequestFactory.forWholeBodies(httpClient, readTimeout),
-					new ArkJdkClientHttpRequestFactory(httpClient, null));
+			return new Client(new LazyHttpClient(() -> builder(proxy).build(clientSettings)), readTimeout);
 		}
 
 		static HttpClient forProbes(BeanFactory beanFactory, Duration timeout, @Nullable ProxySelector proxy,
@@ -201,6 +211,10 @@ final class ArkRequestFactories {
 			return (proxy != null) ? builder.withProxySelector(proxy) : builder;
 		}
 
+	}
+
+	/** A JDK client, built at its first use, and the read timeout of blocking calls on it. */
+	private record Client(LazyHttpClient httpClient, Duration read) {
 	}
 
 }

@@ -113,8 +113,17 @@ final class ArkTransports {
 	}
 
 	/**
+	 * A builder for Ark's blocking calls that are not made through a transport (the GetApiKey client): what a
+	 * transport starts from, on Ark's request factory with its timeouts, proxy and SSL bundle.
+	 * @return the builder
+	 */
+	RestClient.Builder restClientBuilderForCalls() {
+		return transportBuilder().requestFactory(ArkRequestFactories.forCalls(this.beanFactory, this.properties));
+	}
+
+	/**
 	 * A fresh clone of the application's builder with the Ark customizers applied, for clients that are not built on
-	 * a transport (such as the GetApiKey client).
+	 * a transport and set their own request factory (the health probe).
 	 * @return the builder
 	 */
 	RestClient.Builder restClientBuilder() {

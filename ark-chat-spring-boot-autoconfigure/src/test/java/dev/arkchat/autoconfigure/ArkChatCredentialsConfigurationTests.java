@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.arkchat.ArkAuthenticationException;
 import dev.arkchat.auth.ApiKeyProvider;
 import dev.arkchat.auth.StaticApiKeyProvider;
@@ -25,12 +26,14 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.mock.http.client.MockClientHttpResponse;
 
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -82,6 +85,35 @@ class ArkChatCredentialsConfigurationTests {
 					.allSatisfy((request) -> assertThat(request.header("Authorization"))
 						.isEqualTo("Bearer sk-console-key"));
 			});
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { true, false })
+	void arksProxyCarriesTheGetApiKeyCallsToo(boolean bootsRestClient) {
+		WireMockServer proxy = new WireMockServer(
+				options().bindAddress("127.0.0.1").dynamicPort().enableBrowserProxying(true));
+		proxy.start();
+		try {
+			ark.server().requireCredentials(ACCESS_KEY, SECRET_KEY);
+			String url = ark.server().baseUrl();
+			ApplicationContextRunner runner = bootsRestClient ? this.runner
+					: new ApplicationContextRunner()
+						.withClassLoader(new FilteredClassLoader("org.springframework.boot.http.client",
+								"org.springframework.boot.restclient"))
+						.withConfiguration(AutoConfigurations.of(ArkChatAutoConfiguration.class))
+						.withPropertyValues("ark.chat.bot.id=" + BOT, "ark.chat.retry.max-attempts=1");
+			runner.withPropertyValues("ark.chat.access-key=" + ACCESS_KEY, "ark.chat.secret-key=" + SECRET_KEY,
+					"ark.chat.base-url=" + url, "ark.chat.temporary-keys.base-url=" + url,
+					"ark.chat.proxy.host=127.0.0.1", "ark.chat.proxy.port=" + proxy.port())
+				.run((context) -> {
+					assertThat(context.getBean(BotChatOperations.class).chat("v3").content()).isEqualTo("Echo: v3");
+					assertThat(proxy.getAllServeEvents()).extracting((event) -> event.getRequest().getUrl())
+						.containsExactlyInAnyOrder(GET_API_KEY, "/api/v3/bots/chat/completions");
+				});
+		}
+		finally {
+			proxy.stop();
+		}
 	}
 
 	@Test
