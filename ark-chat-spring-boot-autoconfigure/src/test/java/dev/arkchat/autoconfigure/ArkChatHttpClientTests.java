@@ -79,14 +79,7 @@ class ArkChatHttpClientTests {
 	@Test
 	void anSslBundleOfBootsHttpClientsTrustsArksCertificate(@TempDir Path dir) throws Exception {
 		Path keyStore = selfSignedKeyStore(dir);
-		WireMockServer https = new WireMockServer(options().bindAddress("127.0.0.1")
-			.httpDisabled(true)
-			.dynamicHttpsPort()
-			.keystorePath(keyStore.toString())
-			.keystoreType("PKCS12")
-			.keystorePassword("changeit")
-			.keyManagerPassword("changeit"));
-		https.start();
+		WireMockServer https = httpsServer(keyStore);
 		try {
 			https.stubFor(post(PATH).willReturn(okJson(ArkChatAutoConfigurationTests.COMPLETION)));
 			ApplicationContextRunner overTls = this.runner
@@ -109,14 +102,7 @@ class ArkChatHttpClientTests {
 	@Test
 	void arksOwnSslBundleTrustsArksCertificateForArksClientsOnly(@TempDir Path dir) throws Exception {
 		Path keyStore = selfSignedKeyStore(dir);
-		WireMockServer https = new WireMockServer(options().bindAddress("127.0.0.1")
-			.httpDisabled(true)
-			.dynamicHttpsPort()
-			.keystorePath(keyStore.toString())
-			.keystoreType("PKCS12")
-			.keystorePassword("changeit")
-			.keyManagerPassword("changeit"));
-		https.start();
+		WireMockServer https = httpsServer(keyStore);
 		try {
 			https.stubFor(post(PATH).willReturn(okJson(ArkChatAutoConfigurationTests.COMPLETION)));
 			https.stubFor(get("/other").willReturn(okJson("{}")));
@@ -240,6 +226,19 @@ class ArkChatHttpClientTests {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
 			return socket.getLocalPort();
 		}
+	}
+
+	/** A started HTTPS-only server on 127.0.0.1 presenting the key store's certificate. */
+	private static WireMockServer httpsServer(Path keyStore) {
+		WireMockServer https = new WireMockServer(options().bindAddress("127.0.0.1")
+			.httpDisabled(true)
+			.dynamicHttpsPort()
+			.keystorePath(keyStore.toString())
+			.keystoreType("PKCS12")
+			.keystorePassword("changeit")
+			.keyManagerPassword("changeit"));
+		https.start();
+		return https;
 	}
 
 	/** A PKCS12 key store with a self-signed certificate for 127.0.0.1, made with the JDK's keytool. */
