@@ -54,34 +54,16 @@ final class ArkRequestFactories {
 	}
 
 	/**
-	 * Sets the request factories of a transport: one JDK client (built at the first call) with Boot's HTTP client
-	 * settings when Boot's HTTP client support is present, otherwise the transport's defaults; with Ark's timeouts,
-	 * proxy and SSL bundle, if set.
-	 * @param transport the transport being built
+	 * The JDK client of Ark's calls, built at its first use: Boot's HTTP client settings when Boot's HTTP client
+	 * support is present, otherwise the JDK's defaults; with Ark's timeouts, proxy and SSL bundle, if set. One is
+	 * shared by every Ark client, so that they share its connection pool and selector thread.
 	 * @param beanFactory where Boot's settings and SSL bundles are looked up
 	 * @param properties Ark's settings ({@code ark.chat.timeouts.*}, {@code ark.chat.proxy.*},
 	 * {@code ark.chat.ssl.bundle}), over Boot's
+	 * @return the client and the read timeout of blocking calls
 	 * @throws ArkChatConfigurationException when {@code ark.chat.ssl.bundle} names no configured bundle
 	 */
-	static void apply(ArkTransport.Builder transport, BeanFactory beanFactory, ArkChatProperties properties) {
-		Client client = client(beanFactory, properties);
-		transport.requestFactories(ArkJdkClientHttpRequestFactory.forWholeBodies(client.httpClient(), client.read()),
-				new ArkJdkClientHttpRequestFactory(client.httpClient(), null));
-	}
-
-	/**
-	 * The request factory of Ark's blocking calls that are not made through a transport (the GetApiKey client), with
-	 * the same settings as a transport's.
-	 * @param beanFactory where Boot's settings and SSL bundles are looked up
-	 * @param properties Ark's settings
-	 * @return the factory; its JDK client is built at the first call
-	 */
-	static ClientHttpRequestFactory forCalls(BeanFactory beanFactory, ArkChatProperties properties) {
-		Client client = client(beanFactory, properties);
-		return ArkJdkClientHttpRequestFactory.forWholeBodies(client.httpClient(), client.read());
-	}
-
-	private static Client client(BeanFactory beanFactory, ArkChatProperties properties) {
+	static Client client(BeanFactory beanFactory, ArkChatProperties properties) {
 		ArkChatProperties.Timeouts timeouts = properties.getTimeouts();
 		ProxySelector proxy = properties.getProxy().toProxySelector();
 		SslBundle sslBundle = sslBundle(beanFactory, properties);
@@ -213,8 +195,30 @@ final class ArkRequestFactories {
 
 	}
 
-	/** A JDK client, built at its first use, and the read timeout of blocking calls on it. */
-	private record Client(LazyHttpClient httpClient, Duration read) {
+	/**
+	 * A JDK client, built at its first use, and the read timeout of blocking calls on it.
+	 * @param httpClient the client
+	 * @param read the read timeout of blocking calls
+	 */
+	record Client(LazyHttpClient httpClient, Duration read) {
+
+		/**
+		 * Sets the request factories of a transport on this client: whole answers for blocking calls, bounded by
+		 * the read timeout; bodies read as they arrive for streams.
+		 * @param transport the transport being built
+		 */
+		void apply(ArkTransport.Builder transport) {
+			transport.requestFactories(forCalls(), new ArkJdkClientHttpRequestFactory(this.httpClient, null));
+		}
+
+		/**
+		 * The request factory of blocking calls on this client.
+		 * @return the factory
+		 */
+		ClientHttpRequestFactory forCalls() {
+			return ArkJdkClientHttpRequestFactory.forWholeBodies(this.httpClient, this.read);
+		}
+
 	}
 
 }

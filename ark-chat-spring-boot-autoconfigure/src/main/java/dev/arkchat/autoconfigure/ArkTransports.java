@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import dev.arkchat.http.ArkTransport;
 import dev.arkchat.observation.ArkChatObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,6 +43,8 @@ final class ArkTransports {
 
 	private final Set<URI> hosts = new CopyOnWriteArraySet<>();
 
+	private volatile ArkRequestFactories.@Nullable Client client;
+
 	ArkTransports(ArkChatProperties properties, ObjectProvider<RestClient.Builder> restClientBuilder,
 			ObjectProvider<ArkChatRestClientCustomizer> customizers,
 			ObjectProvider<ObservationRegistry> observationRegistry,
@@ -72,7 +75,7 @@ final class ArkTransports {
 			.includeContent(this.properties.getObservation().isIncludeContent())
 			.observationRegistry(this.observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
 			.observationConvention(this.observationConvention.getIfAvailable());
-		ArkRequestFactories.apply(transport, this.beanFactory, this.properties);
+		client().apply(transport);
 		return transport.build();
 	}
 
@@ -118,7 +121,22 @@ final class ArkTransports {
 	 * @return the builder
 	 */
 	RestClient.Builder restClientBuilderForCalls() {
-		return transportBuilder().requestFactory(ArkRequestFactories.forCalls(this.beanFactory, this.properties));
+		return transportBuilder().requestFactory(client().forCalls());
+	}
+
+	/** The JDK client every Ark call shares, with its settings resolved (and checked) once. */
+	private ArkRequestFactories.Client client() {
+		ArkRequestFactories.Client client = this.client;
+		if (client == null) {
+			synchronized (this.hosts) {
+				client = this.client;
+				if (client == null) {
+					client = ArkRequestFactories.client(this.beanFactory, this.properties);
+					this.client = client;
+				}
+			}
+		}
+		return client;
 	}
 
 	/**
