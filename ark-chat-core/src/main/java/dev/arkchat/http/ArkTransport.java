@@ -418,6 +418,8 @@ public final class ArkTransport {
 
 		private RestClient.@Nullable Builder restClientBuilder;
 
+		private @Nullable Supplier<RestClient.Builder> restClientBuilderSupplier;
+
 		private @Nullable URI baseUrl;
 
 		private @Nullable ClientHttpRequestFactory blockingRequestFactory;
@@ -451,6 +453,20 @@ public final class ArkTransport {
 		 */
 		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
 			this.restClientBuilder = restClientBuilder;
+			this.restClientBuilderSupplier = null;
+			return this;
+		}
+
+		/**
+		 * Starts from a configured builder that is asked for at the transport's first call, not when it is built:
+		 * an application that creates its clients at startup pays for {@code RestClient} only when it calls Ark.
+		 * The supplier is called once, and the builder it returns is not changed.
+		 * @param restClientBuilder supplies the builder
+		 * @return this builder
+		 */
+		public Builder restClientBuilder(Supplier<RestClient.Builder> restClientBuilder) {
+			this.restClientBuilderSupplier = restClientBuilder;
+			this.restClientBuilder = null;
 			return this;
 		}
 
@@ -573,19 +589,31 @@ public final class ArkTransport {
 				blockingFactory = ArkJdkClientHttpRequestFactory.forWholeBodies(httpClient, this.readTimeout);
 				streamingFactory = new ArkJdkClientHttpRequestFactory(httpClient, null);
 			}
-			RestClient.Builder base = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
-					: RestClient.builder();
-			if (this.baseUrl != null) {
-				base.baseUrl(this.baseUrl);
+			RestClient.Builder given = (this.restClientBuilder != null) ? this.restClientBuilder.clone() : null;
+			Supplier<RestClient.Builder> supplier = this.restClientBuilderSupplier;
+			URI baseUrl = this.baseUrl;
+			ClientHttpRequestFactory blocking = blockingFactory;
+			ClientHttpRequestFactory streaming = streamingFactory;
+			// built at the first call, not when the application starts
+			return new ArkTransport(this, () -> restClients(given, supplier, baseUrl, blocking, streaming));
+		}
+
+		private static RestClients restClients(RestClient.@Nullable Builder given,
+				@Nullable Supplier<RestClient.Builder> supplier, @Nullable URI baseUrl,
+				ClientHttpRequestFactory blockingFactory, ClientHttpRequestFactory streamingFactory) {
+			RestClient.Builder base = (given != null) ? given
+					: (supplier != null) ? Objects.requireNonNull(supplier.get(), "restClientBuilder").clone()
+							: RestClient.builder();
+			if (baseUrl != null) {
+				base.baseUrl(baseUrl);
 			}
 			// bodies are bytes both ways (written by the wire mapper, answers read from the body's stream): with no
 			// converter configured, RestClient would register its defaults, a Jackson mapper of its own among them,
 			// which costs an application's startup a good 150 ms and is never used
 			base.configureMessageConverters((converters) -> converters.addCustomConverter(new ByteArrayHttpMessageConverter()));
-			RestClient.Builder blocking = base.clone().requestFactory(blockingFactory);
-			RestClient.Builder streaming = base.clone().requestFactory(streamingFactory);
-			// built at the first call, not when the application starts
-			return new ArkTransport(this, () -> new RestClients(blocking.build(), streaming.build()));
+			RestClient blocking = base.clone().requestFactory(blockingFactory).build();
+			RestClient streaming = base.clone().requestFactory(streamingFactory).build();
+			return new RestClients(blocking, streaming);
 		}
 
 	}

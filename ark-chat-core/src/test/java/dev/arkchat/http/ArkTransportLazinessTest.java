@@ -57,6 +57,24 @@ class ArkTransportLazinessTest {
 		assertThat(this.builds).as("RestClients built after the second call").hasValue(2);
 	}
 
+	@Test
+	void aSuppliedBuilderIsAskedForOnceAtTheFirstCall() {
+		AtomicInteger asked = new AtomicInteger();
+		ArkTransport transport = ArkTransport.builder().restClientBuilder(() -> {
+			asked.incrementAndGet();
+			return counting(RestClient.builder());
+		}).baseUrl(URI.create(this.ark.baseUrl())).build();
+		assertThat(asked).as("builder asked for when the transport is built").hasValue(0);
+
+		for (int i = 0; i < 2; i++) {
+			JsonNode answer = transport.post("/answer", new Object[0], (headers) -> {
+			}, ArkJson.mapper().readerFor(JsonNode.class));
+			assertThat(answer.path("answer").asInt()).isEqualTo(42);
+		}
+		assertThat(asked).as("builder asked for after two calls").hasValue(1);
+		assertThat(this.builds).as("the blocking and the streaming client").hasValue(2);
+	}
+
 	/** A builder (and every clone of it) that counts the clients built from it. */
 	private RestClient.Builder counting(RestClient.Builder delegate) {
 		return (RestClient.Builder) Proxy.newProxyInstance(getClass().getClassLoader(),
