@@ -17,6 +17,19 @@ final class ArkBaseUrls {
 	}
 
 	/**
+	 * Checks a configured base URL, if one is set, as {@link #resolve} would: at startup, before the (lazy) client
+	 * that uses it exists.
+	 * @param property the property's name, for the error
+	 * @param configured the configured value, may be blank
+	 * @throws ArkChatConfigurationException naming the property when the value is not a valid base URL
+	 */
+	static void check(String property, @Nullable String configured) {
+		if (StringUtils.hasText(configured)) {
+			resolve(property, configured, URI.create("https://ark.invalid"));
+		}
+	}
+
+	/**
 	 * The base URL to use.
 	 * @param property the property's name, for the error message
 	 * @param configured the configured value, if any

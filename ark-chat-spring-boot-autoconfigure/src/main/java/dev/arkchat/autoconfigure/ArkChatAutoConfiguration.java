@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Primary;
 import org.springframework.web.client.RestClient;
 
@@ -38,6 +39,8 @@ import org.springframework.web.client.RestClient;
 @ConditionalOnProperty(prefix = ArkChatProperties.PREFIX, name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ArkChatProperties.class)
 @Import({ ArkChatCredentialsConfiguration.class, ArkChatBotsRegistrar.class })
+// @Lazy: the endpoint beans are created when first injected or asked for (their settings are checked at startup)
+@Lazy
 public final class ArkChatAutoConfiguration {
 
 	/** The property that overrides the region's Ark host. */
@@ -54,8 +57,9 @@ public final class ArkChatAutoConfiguration {
 	 * @return the factory of transports
 	 */
 	@Bean
-	@ConditionalOnMissingBean
-	ArkTransports arkChatTransports(ArkChatProperties properties, ObjectProvider<RestClient.Builder> restClientBuilder,
+	@Lazy(false)
+	@ConditionalOnMissingBean(ArkTransports.class)
+	static ArkTransports arkChatTransports(ArkChatProperties properties, ObjectProvider<RestClient.Builder> restClientBuilder,
 			ObjectProvider<ArkChatRestClientCustomizer> customizers,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<ArkChatObservationConvention> observationConvention, BeanFactory beanFactory) {
@@ -71,7 +75,8 @@ public final class ArkChatAutoConfiguration {
 	 * @return the client
 	 */
 	@Bean
-	@ConditionalOnMissingBean
+	@Lazy
+	@ConditionalOnMissingBean(BotChatClient.class)
 	BotChatClient botChatClient(ArkChatProperties properties, ObjectProvider<ApiKeyProvider> apiKeys,
 			ArkTransports transports) {
 		ApiKeyProvider keys = apiKeys.getIfAvailable();
@@ -91,6 +96,7 @@ public final class ArkChatAutoConfiguration {
 	 * @return the template
 	 */
 	@Bean
+	@Lazy
 	@Primary
 	@ConditionalOnMissingBean(BotChatOperations.class)
 	BotChatTemplate botChatTemplate(BotChatClient client, ArkChatProperties properties) {

@@ -65,6 +65,8 @@ final class ArkChatBotsRegistrar implements ImportBeanDefinitionRegistrar, Envir
 		definition.getConstructorArgumentValues().addIndexedArgumentValue(0, name);
 		definition.setAutowireMode(AutowireCapableBeanFactory.AUTOWIRE_CONSTRUCTOR);
 		definition.setTargetType(BotChatTemplate.class);
+		// like the default bot's template: created when first injected or asked for
+		definition.setLazyInit(true);
 		definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
 		return definition;
 	}

@@ -13,6 +13,8 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -23,6 +25,7 @@ import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
@@ -45,13 +48,15 @@ import org.springframework.web.client.RestClient;
 @ConditionalOnBean(ArkTransports.class)
 @ConditionalOnProperty(prefix = ArkChatContextProperties.PREFIX, name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ArkChatContextProperties.class)
+// @Lazy: the endpoint beans are created when first injected or asked for (their settings are checked at startup)
+@Lazy
 public final class ArkChatContextAutoConfiguration {
 
 	/** The property that overrides the Ark host for context calls. */
 	static final String BASE_URL_PROPERTY = ArkChatContextProperties.PREFIX + ".base-url";
 
 	/** The property naming the conversation cache. */
-	static final String CACHE_NAME_PROPERTY = ArkChatContextProperties.PREFIX + ".session.cache-name";
+	static final String CACHE_NAME_PROPERTY = ContextDefaults.CACHE_NAME_PROPERTY;
 
 	private static final Log logger = LogFactory.getLog(ArkChatContextAutoConfiguration.class);
 
@@ -64,7 +69,8 @@ public final class ArkChatContextAutoConfiguration {
 	 * @return the client
 	 */
 	@Bean
-	@ConditionalOnMissingBean
+	@Lazy
+	@ConditionalOnMissingBean(ContextClient.class)
 	ContextClient contextClient(ArkChatProperties properties, ArkChatContextProperties contextProperties,
 			ObjectProvider<ApiKeyProvider> apiKeys, ArkTransports transports) {
 		ApiKeyProvider keys = apiKeys.getIfAvailable();
@@ -85,6 +91,7 @@ public final class ArkChatContextAutoConfiguration {
 	 * @return the template
 	 */
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean(ContextChatOperations.class)
 	ContextChatTemplate contextChatTemplate(ContextClient client, ArkChatContextProperties properties,
 			ObjectProvider<CacheManager> cacheManagers) {
@@ -95,7 +102,7 @@ public final class ArkChatContextAutoConfiguration {
 			.ttl(ContextDefaults.ttl(properties))
 			.truncationStrategy(ContextDefaults.truncation(properties, mode))
 			.sessionInitialMessages(ContextDefaults.sessionMessages(properties))
-			.sessionCache(sessionCache(cacheManagers, properties.getSession().getCacheName()));
+			.sessionCache(sessionCache(cacheManagers, properties));
 		try {
 			return builder.build();
 		}
@@ -105,12 +112,9 @@ public final class ArkChatContextAutoConfiguration {
 		}
 	}
 
-	private static @Nullable Cache sessionCache(ObjectProvider<CacheManager> cacheManagers, String cacheName) {
-		if (!StringUtils.hasText(cacheName)) {
-			throw new ArkChatConfigurationException(CACHE_NAME_PROPERTY,
-					"Property '" + CACHE_NAME_PROPERTY + "' is blank.", "Set '" + CACHE_NAME_PROPERTY
-							+ "' to a cache name, or remove it to use '" + ContextSessions.DEFAULT_CACHE_NAME + "'.");
-		}
+	private static @Nullable Cache sessionCache(ObjectProvider<CacheManager> cacheManagers,
+			ArkChatContextProperties properties) {
+		String cacheName = ContextDefaults.cacheName(properties);
 		CacheManager cacheManager = cacheManagers.getIfUnique();
 		if (cacheManager == null) {
 			if (cacheManagers.stream().findAny().isPresent()) {
@@ -119,7 +123,7 @@ public final class ArkChatContextAutoConfiguration {
 			}
 			return null;
 		}
-		Cache cache = cacheManager.getCache(cacheName.trim());
+		Cache cache = cacheManager.getCache(cacheName);
 		if (cache == null) {
 			throw new ArkChatConfigurationException(CACHE_NAME_PROPERTY,
 					"The application's CacheManager (" + cacheManager.getClass().getName() + ") has no cache named '"
@@ -134,6 +138,7 @@ public final class ArkChatContextAutoConfiguration {
 	/** The sessions, wherever Spring's cache abstraction is on the class path (it always is with Spring Boot). */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(Cache.class)
+	@Lazy
 	static class SessionsConfiguration {
 
 		/**
@@ -143,9 +148,30 @@ public final class ArkChatContextAutoConfiguration {
 		 * @return the sessions
 		 */
 		@Bean
-		@ConditionalOnMissingBean
+		@Lazy
+		@ConditionalOnMissingBean(ContextSessions.class)
 		ContextSessions contextSessions(ContextChatOperations operations) {
 			return operations.sessions();
+		}
+
+		/**
+		 * Checks at startup that the application's cache manager has the sessions' cache: the context beans are
+		 * created when first used, and a missing cache must fail the startup, not the first conversation.
+		 * @param cacheManagers the application's cache managers
+		 * @param properties the context properties
+		 * @param beanFactory tells whether the context template is ark-chat's
+		 * @return the check
+		 */
+		@Bean
+		@Lazy(false)
+		@ConditionalOnBean(CacheManager.class)
+		static SmartInitializingSingleton arkChatContextSessionCacheCheck(ObjectProvider<CacheManager> cacheManagers,
+				ObjectProvider<ArkChatContextProperties> properties, ConfigurableListableBeanFactory beanFactory) {
+			return () -> {
+				if (ArkTransports.isOwn(beanFactory, "contextChatTemplate")) {
+					sessionCache(cacheManagers, properties.getObject());
+				}
+			};
 		}
 
 	}

@@ -8,6 +8,7 @@ import java.util.List;
 import dev.arkchat.context.ContextSessions;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 
@@ -17,10 +18,23 @@ import org.springframework.boot.convert.DurationUnit;
  * Credentials, region and timeouts come from {@code ark.chat.*}.
  */
 @ConfigurationProperties(ArkChatContextProperties.PREFIX)
-public class ArkChatContextProperties {
+public class ArkChatContextProperties implements InitializingBean {
 
 	/** The prefix of the context properties. */
 	public static final String PREFIX = ArkChatProperties.PREFIX + ".context";
+
+	/**
+	 * Checks the bound base URL and defaults (mode, time to live, truncation, initial messages, cache name), so that a
+	 * wrong one fails the application's startup although the context beans are only created when first used.
+	 * @throws ArkChatConfigurationException naming the first wrong property
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		if (this.enabled) {
+			ArkBaseUrls.check(ArkChatContextAutoConfiguration.BASE_URL_PROPERTY, this.baseUrl);
+			ContextDefaults.check(this);
+		}
+	}
 
 	/**
 	 * Whether to auto-configure the context cache beans (ContextClient, ContextChatOperations, ContextSessions).

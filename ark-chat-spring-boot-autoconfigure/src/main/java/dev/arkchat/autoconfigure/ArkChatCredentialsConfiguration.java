@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
@@ -34,7 +35,9 @@ import org.springframework.util.StringUtils;
  * message naming the properties ({@link ArkChatCredentialsCheck}). An application's own {@link ApiKeyProvider} bean
  * replaces both providers; its own {@link VolcengineCredentials} bean replaces the pair of the properties.
  */
+// the beans are eager (@Lazy(false)) and made by static methods: the class itself is never instantiated
 @Configuration(proxyBeanMethods = false)
+@Lazy
 class ArkChatCredentialsConfiguration {
 
 	/** The property that overrides the OpenAPI host. */
@@ -47,9 +50,10 @@ class ArkChatCredentialsConfiguration {
 	 * @throws ArkChatConfigurationException when an access key pair is configured too
 	 */
 	@Bean
+	@Lazy(false)
 	@ConditionalOnMissingBean(ApiKeyProvider.class)
 	@Conditional(OnApiKeyCondition.class)
-	StaticApiKeyProvider arkChatApiKeyProvider(ArkChatProperties properties) {
+	static StaticApiKeyProvider arkChatApiKeyProvider(ArkChatProperties properties) {
 		ArkChatCredentialsCheck.requireOneKind(properties);
 		return new StaticApiKeyProvider(properties.getApiKey());
 	}
@@ -62,9 +66,10 @@ class ArkChatCredentialsConfiguration {
 	 * @throws ArkChatConfigurationException when the pair is incomplete or an API key is configured too
 	 */
 	@Bean
-	@ConditionalOnMissingBean
+	@Lazy(false)
+	@ConditionalOnMissingBean(VolcengineCredentials.class)
 	@Conditional(OnAccessKeyPairCondition.class)
-	VolcengineCredentials arkChatVolcengineCredentials(ArkChatProperties properties) {
+	static VolcengineCredentials arkChatVolcengineCredentials(ArkChatProperties properties) {
 		return ArkChatCredentialsCheck.accessKeyPair(properties);
 	}
 
@@ -73,9 +78,10 @@ class ArkChatCredentialsConfiguration {
 	 * @return the executor
 	 */
 	@Bean
+	@Lazy(false)
 	@ConditionalOnMissingBean({ ApiKeyProvider.class, ArkApiKeyRefreshExecutor.class })
 	@ConditionalOnBean(VolcengineCredentials.class)
-	ArkApiKeyRefreshExecutor arkChatApiKeyRefreshExecutor() {
+	static ArkApiKeyRefreshExecutor arkChatApiKeyRefreshExecutor() {
 		return new ArkApiKeyRefreshExecutor();
 	}
 
@@ -89,9 +95,10 @@ class ArkChatCredentialsConfiguration {
 	 * @throws ArkChatConfigurationException when a {@code ark.chat.temporary-keys.*} property is out of range
 	 */
 	@Bean
+	@Lazy(false)
 	@ConditionalOnMissingBean(ApiKeyProvider.class)
 	@ConditionalOnBean({ VolcengineCredentials.class, ArkApiKeyRefreshExecutor.class })
-	TemporaryApiKeyProvider arkChatTemporaryApiKeyProvider(VolcengineCredentials credentials,
+	static TemporaryApiKeyProvider arkChatTemporaryApiKeyProvider(VolcengineCredentials credentials,
 			ArkChatProperties properties, ArkTransports transports, ArkApiKeyRefreshExecutor executor) {
 		ArkChatProperties.TemporaryKeys keys = properties.getTemporaryKeys();
 		ArkRegion region = properties.getRegion();

@@ -64,7 +64,7 @@ public final class ArkChatHealthContributorAutoConfiguration {
 			RestClient probes = transports.restClientBuilder()
 				.requestFactory(ArkRequestFactories.forProbes(beanFactory, healthProperties.getTimeout(), properties))
 				.build();
-			return new ArkHealthIndicator(transports::hosts, new ArkHostProbe(probes), apiKeys.getIfUnique(),
+			return new ArkHealthIndicator(transports::hostsOfAllClients, new ArkHostProbe(probes), apiKeys.getIfUnique(),
 					checkedBot(properties), outcomes);
 		}
 

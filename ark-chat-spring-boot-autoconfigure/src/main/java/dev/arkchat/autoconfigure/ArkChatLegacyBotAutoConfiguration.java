@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.util.StringUtils;
 
 /**
@@ -32,6 +33,8 @@ import org.springframework.util.StringUtils;
 @ConditionalOnBean(ArkTransports.class)
 @ConditionalOnBooleanProperty(name = ArkChatLegacyBotProperties.PREFIX + ".enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ArkChatLegacyBotProperties.class)
+// @Lazy: the endpoint beans are created when first injected or asked for (their settings are checked at startup)
+@Lazy
 public final class ArkChatLegacyBotAutoConfiguration {
 
 	/** The property that overrides the v2 host. */
@@ -46,7 +49,8 @@ public final class ArkChatLegacyBotAutoConfiguration {
 	 * @return the client
 	 */
 	@Bean
-	@ConditionalOnMissingBean
+	@Lazy
+	@ConditionalOnMissingBean(LegacyBotChatClient.class)
 	LegacyBotChatClient legacyBotChatClient(ArkChatProperties properties, ArkChatLegacyBotProperties legacyBot,
 			ObjectProvider<ApiKeyProvider> apiKeys, ArkTransports transports) {
 		ApiKeyProvider keys = apiKeys.getIfAvailable();
@@ -68,6 +72,7 @@ public final class ArkChatLegacyBotAutoConfiguration {
 	 * @return the template
 	 */
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean(LegacyBotChatOperations.class)
 	LegacyBotChatTemplate legacyBotChatTemplate(LegacyBotChatClient client, ArkChatProperties properties,
 			ArkChatLegacyBotProperties legacyBot) {

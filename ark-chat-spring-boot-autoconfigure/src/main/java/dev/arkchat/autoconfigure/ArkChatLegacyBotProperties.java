@@ -2,6 +2,7 @@ package dev.arkchat.autoconfigure;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -10,10 +11,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * retries are the shared {@code ark.chat.*} ones. No value here is a secret.
  */
 @ConfigurationProperties(ArkChatLegacyBotProperties.PREFIX)
-public class ArkChatLegacyBotProperties {
+public class ArkChatLegacyBotProperties implements InitializingBean {
 
 	/** The prefix of these properties. */
 	public static final String PREFIX = ArkChatProperties.PREFIX + ".legacy-bot";
+
+	/**
+	 * Checks the bound base URL, so that a wrong one fails the application's startup although the legacy bot beans
+	 * are only created when first used.
+	 * @throws ArkChatConfigurationException naming the property
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		if (this.enabled) {
+			ArkBaseUrls.check(ArkChatLegacyBotAutoConfiguration.BASE_URL_PROPERTY, this.baseUrl);
+		}
+	}
 
 	/**
 	 * Whether to create the LegacyBotChatClient and LegacyBotChatOperations beans.

@@ -3,16 +3,23 @@ package dev.arkchat.autoconfigure;
 import java.net.URI;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 
+import dev.arkchat.auth.ApiKeyProvider;
+import dev.arkchat.bot.BotChatClient;
+import dev.arkchat.bot.legacy.LegacyBotChatClient;
+import dev.arkchat.context.ContextClient;
 import dev.arkchat.http.ArkTransport;
+import dev.arkchat.knowledge.KnowledgeClient;
 import dev.arkchat.observation.ArkChatObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -27,7 +34,16 @@ import org.springframework.web.client.RestClient;
  * ({@link ArkRequestFactories}), the {@code ark.chat.timeouts.*} and {@code ark.chat.retry.*} settings, and the
  * application's {@link ObservationRegistry} and convention. A new client only asks for a transport to its host.
  */
-final class ArkTransports {
+final class ArkTransports implements SmartInitializingSingleton {
+
+	/**
+	 * ark-chat's own client beans that need an {@link ApiKeyProvider}, with the client each one makes, in the order
+	 * in which a missing provider is reported.
+	 */
+	private static final List<Map.Entry<String, String>> KEYED_CLIENT_BEANS = List.of(
+			Map.entry("botChatClient", "BotChatClient"), Map.entry("legacyBotChatClient", "LegacyBotChatClient"),
+			Map.entry("contextClient", "ContextClient"));
+
 
 	private final ArkChatProperties properties;
 
@@ -44,6 +60,8 @@ final class ArkTransports {
 	private final Set<URI> hosts = new CopyOnWriteArraySet<>();
 
 	private volatile ArkRequestFactories.@Nullable Client client;
+
+	private static final String OWN_PACKAGE = ArkTransports.class.getPackageName() + ".";
 
 	ArkTransports(ArkChatProperties properties, ObjectProvider<RestClient.Builder> restClientBuilder,
 			ObjectProvider<ArkChatRestClientCustomizer> customizers,
@@ -65,10 +83,12 @@ final class ArkTransports {
 	 */
 	ArkTransport create(URI baseUrl, List<ClientHttpRequestInterceptor> interceptors) {
 		this.hosts.add(baseUrl);
-		RestClient.Builder builder = transportBuilder();
-		interceptors.forEach(builder::requestInterceptor);
-		ArkTransport.Builder transport = ArkTransport.builder()
-			.restClientBuilder(builder)
+		// the RestClient.Builder (Boot's, with the application's customizers) is taken at the client's first call
+		ArkTransport.Builder transport = ArkTransport.builder().restClientBuilder(() -> {
+			RestClient.Builder builder = transportBuilder();
+			interceptors.forEach(builder::requestInterceptor);
+			return builder;
+		})
 			.baseUrl(baseUrl)
 			.retry(this.properties.getRetry().toSettings())
 			.streamIdleTimeout(this.properties.getTimeouts().getStreamIdle())
@@ -94,6 +114,58 @@ final class ArkTransports {
 	 */
 	Set<URI> hosts() {
 		return Collections.unmodifiableSet(this.hosts);
+	}
+
+	/**
+	 * The hosts of every Ark client of the application: the clients are lazy beans, so those not created yet are
+	 * created first.
+	 * @return the hosts
+	 */
+	Set<URI> hostsOfAllClients() {
+		for (Class<?> type : List.of(BotChatClient.class, LegacyBotChatClient.class, ContextClient.class,
+				KnowledgeClient.class)) {
+			this.beanFactory.getBeanProvider(type).forEach((client) -> {
+			});
+		}
+		return hosts();
+	}
+
+	/**
+	 * Checks, once every eager bean exists, what the lazy client beans will need, so that a wrong configuration
+	 * still fails the startup and not the first call: the HTTP client settings (proxy, SSL bundle, timeouts),
+	 * {@code ark.chat.base-url} and, when one of ark-chat's clients that needs an API key is defined, an
+	 * {@link ApiKeyProvider}.
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		client();
+		if (!(this.beanFactory instanceof ConfigurableListableBeanFactory listable)) {
+			return;
+		}
+		for (Map.Entry<String, String> bean : KEYED_CLIENT_BEANS) {
+			if (isOwn(listable, bean.getKey())
+					&& listable.getBeanProvider(ApiKeyProvider.class).getIfAvailable() == null) {
+				throw new ArkChatCredentialsMissingException(bean.getValue());
+			}
+		}
+		ArkBaseUrls.check(ArkChatAutoConfiguration.BASE_URL_PROPERTY, this.properties.getBaseUrl());
+	}
+
+	/**
+	 * Whether a bean is defined by one of ark-chat's auto-configurations (and not by the application under the
+	 * same name).
+	 * @param beanFactory the bean factory
+	 * @param name the bean's name
+	 * @return whether it is ark-chat's
+	 */
+	static boolean isOwn(ConfigurableListableBeanFactory beanFactory, String name) {
+		if (!beanFactory.containsBeanDefinition(name)) {
+			return false;
+		}
+		BeanDefinition definition = beanFactory.getBeanDefinition(name);
+		MethodMetadata factoryMethod = (definition instanceof AnnotatedBeanDefinition annotated)
+				? annotated.getFactoryMethodMetadata() : null;
+		return factoryMethod != null && factoryMethod.getDeclaringClassName().startsWith(OWN_PACKAGE);
 	}
 
 	/**

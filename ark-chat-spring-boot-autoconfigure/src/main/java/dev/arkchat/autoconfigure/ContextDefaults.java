@@ -9,6 +9,7 @@ import dev.arkchat.chat.ChatMessage;
 import dev.arkchat.chat.ChatRole;
 import dev.arkchat.context.ContextCreateRequest;
 import dev.arkchat.context.ContextMode;
+import dev.arkchat.context.ContextSessions;
 import dev.arkchat.context.TruncationStrategy;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +26,8 @@ final class ContextDefaults {
 	static final String TTL_PROPERTY = ArkChatContextProperties.PREFIX + ".ttl";
 
 	static final String TRUNCATION_PROPERTY = ArkChatContextProperties.PREFIX + ".truncation";
+
+	static final String CACHE_NAME_PROPERTY = ArkChatContextProperties.PREFIX + ".session.cache-name";
 
 	static final String INITIAL_MESSAGES_PROPERTY = ArkChatContextProperties.PREFIX + ".session.initial-messages";
 
@@ -56,6 +59,36 @@ final class ContextDefaults {
 				"Property '" + MODE_PROPERTY + "' is '" + mode + "', which is not a context mode.",
 				"Set '" + MODE_PROPERTY + "' to session or common_prefix, or remove it to use the server's default "
 						+ "(session).");
+	}
+
+	/**
+	 * Checks every default at once, as the properties are bound, so that a wrong one fails the startup although the
+	 * context beans are only created when first used.
+	 * @param properties the properties
+	 * @throws ArkChatConfigurationException naming the first wrong property
+	 */
+	static void check(ArkChatContextProperties properties) {
+		ContextMode mode = mode(properties);
+		ttl(properties);
+		truncation(properties, mode);
+		sessionMessages(properties);
+		cacheName(properties);
+	}
+
+	/**
+	 * The name of the sessions' cache.
+	 * @param properties the properties
+	 * @return the name, trimmed
+	 * @throws ArkChatConfigurationException when it is blank
+	 */
+	static String cacheName(ArkChatContextProperties properties) {
+		String cacheName = properties.getSession().getCacheName();
+		if (!StringUtils.hasText(cacheName)) {
+			throw new ArkChatConfigurationException(CACHE_NAME_PROPERTY,
+					"Property '" + CACHE_NAME_PROPERTY + "' is blank.", "Set '" + CACHE_NAME_PROPERTY
+							+ "' to a cache name, or remove it to use '" + ContextSessions.DEFAULT_CACHE_NAME + "'.");
+		}
+		return cacheName.trim();
 	}
 
 	/**

@@ -1,0 +1,95 @@
+package dev.arkchat.autoconfigure;
+
+import java.util.List;
+
+import dev.arkchat.bot.BotChatOperations;
+import dev.arkchat.bot.BotChatTemplate;
+import dev.arkchat.context.ContextChatOperations;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The endpoint beans (clients, templates, sessions) are created when first injected or asked for, so that an
+ * application pays at startup only for the endpoints it uses; their settings are still checked at startup (see
+ * {@link ArkChatConfigurationFailureTests} and the auto-configuration tests of each endpoint).
+ */
+class ArkChatLazyBeansTests {
+
+	private static final List<String> ENDPOINT_BEANS = List.of("botChatClient", "botChatTemplate",
+			"supportBotChatOperations", "legacyBotChatClient", "legacyBotChatTemplate", "contextClient",
+			"contextChatTemplate", "contextSessions");
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ArkChatAutoConfiguration.class,
+				ArkChatLegacyBotAutoConfiguration.class, ArkChatContextAutoConfiguration.class))
+		.withPropertyValues("ark.chat.api-key=sk-test", "ark.chat.bot.id=bot-20250101000000-abcde",
+				"ark.chat.bots.support.id=bot-20250101000000-supp1");
+
+	@Test
+	void noEndpointBeanIsCreatedAtStartupButEachIsDefined() {
+		this.runner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			ConfigurableListableBeanFactory beans = context.getBeanFactory();
+			for (String name : ENDPOINT_BEANS) {
+				assertThat(beans.containsBeanDefinition(name)).as("%s defined", name).isTrue();
+				assertThat(beans.containsSingleton(name)).as("%s created at startup", name).isFalse();
+			}
+			assertThat(beans.containsSingleton(ArkChatAutoConfiguration.class.getName()))
+				.as("auto-configuration instance created at startup")
+				.isFalse();
+			assertThat(beans.containsSingleton("arkChatTransports")).isTrue();
+			assertThat(beans.containsSingleton("ark.chat-" + ArkChatProperties.class.getName())).isTrue();
+		});
+	}
+
+	@Test
+	void askingForAnEndpointCreatesItsBeansOnly() {
+		this.runner.run((context) -> {
+			BotChatOperations operations = context.getBean(BotChatOperations.class);
+			assertThat(((BotChatTemplate) operations).getDefaultBotId()).isEqualTo("bot-20250101000000-abcde");
+			ConfigurableListableBeanFactory beans = context.getBeanFactory();
+			assertThat(beans.containsSingleton("botChatTemplate")).isTrue();
+			assertThat(beans.containsSingleton("botChatClient")).isTrue();
+			assertThat(beans.containsSingleton("legacyBotChatClient")).isFalse();
+			assertThat(beans.containsSingleton("contextChatTemplate")).isFalse();
+			assertThat(context.getBean("supportBotChatOperations", BotChatTemplate.class).getDefaultBotId())
+				.isEqualTo("bot-20250101000000-supp1");
+		});
+	}
+
+	@Test
+	void anApplicationBeanThatInjectsAnEndpointGetsItAtStartup() {
+		this.runner.withUserConfiguration(UsesContextChat.class).run((context) -> {
+			ConfigurableListableBeanFactory beans = context.getBeanFactory();
+			assertThat(beans.containsSingleton("contextChatTemplate")).isTrue();
+			assertThat(beans.containsSingleton("contextClient")).isTrue();
+			assertThat(beans.containsSingleton("botChatClient")).isFalse();
+			assertThat(context.getBean(UsesContextChat.class).operations)
+				.isSameAs(context.getBean(ContextChatOperations.class));
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UsesContextChat {
+
+		final ContextChatOperations operations;
+
+		UsesContextChat(ContextChatOperations operations) {
+			this.operations = operations;
+		}
+
+		@Bean
+		String contextUser() {
+			return "uses " + this.operations.getClass().getSimpleName();
+		}
+
+	}
+
+}
