@@ -13,12 +13,14 @@ import java.util.Locale;
 
 /**
  * Figure 6: the startup time the starter adds to a minimal Spring Boot application. Starts
- * {@code dev.arkchat.benchmarks.startup.MinimalApplication} in fresh JVMs, in turn with four class paths:
+ * {@code dev.arkchat.benchmarks.startup.MinimalApplication} in fresh JVMs, in turn in five set-ups:
  * {@code spring-boot-starter} alone, and with {@code ark-chat-spring-boot-starter} added (the figure the target is
  * about); then {@code spring-boot-starter-restclient} (an application that already calls HTTP services with Boot's
  * {@code RestClient}), and with the starter added (which then also applies {@code spring.http.clients.*} and Boot's
- * {@code RestClient} customizers to Ark's clients). Reports the medians of the time until the context is ready (JVM
- * uptime, JVM start included) and of the process's whole wall time, and the differences. The runs of the four are
+ * {@code RestClient} customizers to Ark's clients); last, the first class path again with a bean of the
+ * application that injects ark-chat's bot template, which ark-chat otherwise creates only when first used. Reports
+ * the medians of the time until the context is ready (JVM
+ * uptime, JVM start included) and of the process's whole wall time, and the differences. The runs of the five are
  * interleaved, so that a change in the machine's load falls on all of them alike.
  * <p>
  * Usage: {@code StartupHarness --baseline <classpath file> --restclient <classpath file> --starter <classpath file>
@@ -46,14 +48,21 @@ public final class StartupHarness {
 		List<String> starter = entries(ConcurrentStreams.option(args, "--starter", "target/starter-classpath.txt"));
 		int runs = Integer.parseInt(ConcurrentStreams.option(args, "--runs", "15"));
 		String[] classpaths = { join(classes, baseline, List.of()), join(classes, baseline, starter),
-				join(classes, restclient, List.of()), join(classes, restclient, starter) };
+				join(classes, restclient, List.of()), join(classes, restclient, starter),
+				join(classes, baseline, starter) };
 		String[] names = { "`spring-boot-starter` only", "+ `ark-chat-spring-boot-starter`",
 				"`spring-boot-starter-restclient` (an application using Boot's RestClient)",
-				"+ `ark-chat-spring-boot-starter`" };
-		boolean[] withArk = { false, true, false, true };
+				"+ `ark-chat-spring-boot-starter`",
+				"`spring-boot-starter` + `ark-chat-spring-boot-starter`, a bean of the application injecting "
+						+ "`BotChatOperations`" };
+		boolean[] withArk = { false, true, false, true, true };
+		// the application each one is compared with
+		int[] comparedWith = { -1, 0, -1, 2, 0 };
+		// the last one has a bean that needs ark-chat's bot template, which is then created at startup
+		String[][] extraArgs = { {}, {}, {}, {}, { "--bench.use-bot-chat=true" } };
 		// one of each first, not counted: file system cache, CDS archive
-		for (String classpath : classpaths) {
-			run(classpath);
+		for (int c = 0; c < classpaths.length; c++) {
+			run(classpaths[c], extraArgs[c]);
 		}
 		List<List<Long>> ready = new ArrayList<>();
 		List<List<Long>> wall = new ArrayList<>();
@@ -64,7 +73,7 @@ public final class StartupHarness {
 		int[] beans = new int[classpaths.length];
 		for (int i = 0; i < runs; i++) {
 			for (int c = 0; c < classpaths.length; c++) {
-				Run run = run(classpaths[c]);
+				Run run = run(classpaths[c], extraArgs[c]);
 				if (run.ark != withArk[c]) {
 					throw new IllegalStateException("ark-chat's beans " + (run.ark ? "are" : "are not") + " in '"
 							+ names[c] + "'");
@@ -79,10 +88,11 @@ public final class StartupHarness {
 		for (int c = 0; c < classpaths.length; c++) {
 			System.out.printf(Locale.ROOT, "| %s | %d | %d ms | %d ms |%n", names[c], beans[c], median(ready.get(c)),
 					median(wall.get(c)));
-			if (withArk[c]) {
+			int base = comparedWith[c];
+			if (base >= 0) {
 				System.out.printf(Locale.ROOT, "| **added by ark-chat-spring-boot-starter** | %+d | **%+d ms** | **%+d ms** |%n",
-						beans[c] - beans[c - 1], median(ready.get(c)) - median(ready.get(c - 1)),
-						median(wall.get(c)) - median(wall.get(c - 1)));
+						beans[c] - beans[base], median(ready.get(c)) - median(ready.get(base)),
+						median(wall.get(c)) - median(wall.get(base)));
 			}
 		}
 	}
@@ -99,11 +109,13 @@ public final class StartupHarness {
 		return String.join(java.io.File.pathSeparator, entries);
 	}
 
-	private static Run run(String classpath) throws IOException, InterruptedException {
+	private static Run run(String classpath, String... extraArgs) throws IOException, InterruptedException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		ProcessBuilder builder = new ProcessBuilder(java, "-cp", classpath, APP, "--spring.main.banner-mode=off",
+		List<String> command = new ArrayList<>(List.of(java, "-cp", classpath, APP, "--spring.main.banner-mode=off",
 				"--logging.level.root=warn", "--ark.chat.api-key=bench-api-key",
-				"--ark.chat.bot.id=bot-20250708150000-bench");
+				"--ark.chat.bot.id=bot-20250708150000-bench"));
+		command.addAll(List.of(extraArgs));
+		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.redirectErrorStream(true);
 		long start = System.nanoTime();
 		Process process = builder.start();
