@@ -24,9 +24,7 @@ final class ArkBaseUrls {
 	 * @throws ArkChatConfigurationException naming the property when the value is not a valid base URL
 	 */
 	static void check(String property, @Nullable String configured) {
-		if (StringUtils.hasText(configured)) {
-			resolve(property, configured, URI.create("https://ark.invalid"));
-		}
+		parse(property, configured);
 	}
 
 	/**
@@ -38,8 +36,13 @@ final class ArkBaseUrls {
 	 * @throws ArkChatConfigurationException when the configured value is not an absolute http(s) URL with a host
 	 */
 	static URI resolve(String property, @Nullable String configured, URI regionDefault) {
+		URI uri = parse(property, configured);
+		return (uri != null) ? uri : regionDefault;
+	}
+
+	private static @Nullable URI parse(String property, @Nullable String configured) {
 		if (!StringUtils.hasText(configured)) {
-			return regionDefault;
+			return null;
 		}
 		String value = configured.trim();
 		URI uri;

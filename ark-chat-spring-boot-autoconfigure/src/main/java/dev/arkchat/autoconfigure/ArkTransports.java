@@ -143,9 +143,11 @@ final class ArkTransports implements SmartInitializingSingleton {
 			return;
 		}
 		for (Map.Entry<String, String> bean : KEYED_CLIENT_BEANS) {
-			if (isOwn(listable, bean.getKey())
-					&& listable.getBeanProvider(ApiKeyProvider.class).getIfAvailable() == null) {
-				throw new ArkChatCredentialsMissingException(bean.getValue());
+			if (isOwn(listable, bean.getKey())) {
+				if (listable.getBeanProvider(ApiKeyProvider.class).getIfAvailable() == null) {
+					throw new ArkChatCredentialsMissingException(bean.getValue());
+				}
+				break;
 			}
 		}
 		ArkBaseUrls.check(ArkChatAutoConfiguration.BASE_URL_PROPERTY, this.properties.getBaseUrl());
