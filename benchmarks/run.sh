@@ -3,18 +3,18 @@
 # and prints the results as Markdown (also written to benchmarks/target/benchmark-results.md).
 #
 #   benchmarks/run.sh            the full suite: JMH (figures 1-4), 256 concurrent streams (5), the 500-stream load
-#                                check, startup (6); about 12 minutes on 2 cores
+#                                check, startup (6); about 15 minutes on 2 cores
 #   benchmarks/run.sh --quick    the same with very short JMH settings and fewer startup runs (a smoke test)
 #
 # Environment: JAVA_HOME picks the JDK that runs the benchmarks (17 or later); JMH_ARGS replaces the JMH settings
 # (default: -f 1 -wi 8 -w 3 -i 5 -r 3; ark-chat's deeper Spring stack needs some 20 s of JIT warm-up on a small
-# machine); STARTUP_RUNS the number of startup rounds (default 15).
+# machine); STARTUP_RUNS the number of startup rounds (default 30).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 8 -w 3 -i 5 -r 3"}
-STARTUP_RUNS=${STARTUP_RUNS:-15}
+STARTUP_RUNS=${STARTUP_RUNS:-30}
 if [[ "${1:-}" == "--quick" ]]; then
 	JMH_ARGS="-f 1 -wi 1 -w 1 -i 2 -r 1"
 	STARTUP_RUNS=3

@@ -20,11 +20,12 @@ import java.util.Locale;
  * {@code RestClient} customizers to Ark's clients); last, the first class path again with a bean of the
  * application that injects ark-chat's bot template, which ark-chat otherwise creates only when first used. Reports
  * the medians of the time until the context is ready (JVM
- * uptime, JVM start included) and of the process's whole wall time, and the differences. The runs of the five are
- * interleaved, so that a change in the machine's load falls on all of them alike.
+ * uptime, JVM start included) and of the process's whole wall time. What the starter adds is the median of the
+ * round-by-round differences, with a 95% bootstrap interval: the runs of the five are interleaved, forwards and
+ * backwards in turn, so that a change in the machine's load falls on all of them alike.
  * <p>
  * Usage: {@code StartupHarness --baseline <classpath file> --restclient <classpath file> --starter <classpath file>
- * --classes <dir> [--runs 15]}. The class path files are written by {@code dependency:build-classpath} (see
+ * --classes <dir> [--runs 30]}. The class path files are written by {@code dependency:build-classpath} (see
  * {@code benchmarks/run.sh}).
  */
 public final class StartupHarness {
@@ -46,7 +47,7 @@ public final class StartupHarness {
 		List<String> restclient = entries(ConcurrentStreams.option(args, "--restclient",
 				"target/startup-restclient-classpath.txt"));
 		List<String> starter = entries(ConcurrentStreams.option(args, "--starter", "target/starter-classpath.txt"));
-		int runs = Integer.parseInt(ConcurrentStreams.option(args, "--runs", "15"));
+		int runs = Integer.parseInt(ConcurrentStreams.option(args, "--runs", "30"));
 		String[] classpaths = { join(classes, baseline, List.of()), join(classes, baseline, starter),
 				join(classes, restclient, List.of()), join(classes, restclient, starter),
 				join(classes, baseline, starter) };
@@ -72,7 +73,9 @@ public final class StartupHarness {
 		}
 		int[] beans = new int[classpaths.length];
 		for (int i = 0; i < runs; i++) {
-			for (int c = 0; c < classpaths.length; c++) {
+			// forwards in even rounds, backwards in odd ones: a set-up is not always started right after the same one
+			for (int k = 0; k < classpaths.length; k++) {
+				int c = (i % 2 == 0) ? k : classpaths.length - 1 - k;
 				Run run = run(classpaths[c], extraArgs[c]);
 				if (run.ark != withArk[c]) {
 					throw new IllegalStateException("ark-chat's beans " + (run.ark ? "are" : "are not") + " in '"
@@ -90,11 +93,46 @@ public final class StartupHarness {
 					median(wall.get(c)));
 			int base = comparedWith[c];
 			if (base >= 0) {
-				System.out.printf(Locale.ROOT, "| **added by ark-chat-spring-boot-starter** | %+d | **%+d ms** | **%+d ms** |%n",
-						beans[c] - beans[base], median(ready.get(c)) - median(ready.get(base)),
-						median(wall.get(c)) - median(wall.get(base)));
+				List<Long> added = differences(ready.get(c), ready.get(base));
+				long[] interval = confidenceInterval(added);
+				System.out.printf(Locale.ROOT,
+						"| **added by ark-chat-spring-boot-starter** (median of the %d paired differences; 95%% "
+								+ "interval) | %+d | **%+d ms** (%+d to %+d) | %+d ms |%n",
+						runs, beans[c] - beans[base], median(added), interval[0], interval[1],
+						median(differences(wall.get(c), wall.get(base))));
 			}
 		}
+	}
+
+	/**
+	 * The differences of two set-ups started in the same rounds, round by round. The machine's speed changes from
+	 * one start to the next (on a shared 2-core machine one start's time varies by some 100-200 ms), and two starts
+	 * of the same round see more of the same machine than two medians do.
+	 */
+	static List<Long> differences(List<Long> values, List<Long> base) {
+		List<Long> differences = new ArrayList<>();
+		for (int i = 0; i < values.size(); i++) {
+			differences.add(values.get(i) - base.get(i));
+		}
+		return differences;
+	}
+
+	/**
+	 * A 95% bootstrap interval of the median (percentiles of the medians of 2,000 resamples; fixed seed, so that the
+	 * same figures give the same interval).
+	 */
+	static long[] confidenceInterval(List<Long> values) {
+		java.util.Random random = new java.util.Random(42);
+		List<Long> medians = new ArrayList<>();
+		for (int b = 0; b < 2000; b++) {
+			List<Long> resample = new ArrayList<>();
+			for (int i = 0; i < values.size(); i++) {
+				resample.add(values.get(random.nextInt(values.size())));
+			}
+			medians.add(median(resample));
+		}
+		Collections.sort(medians);
+		return new long[] { medians.get(50), medians.get(1949) };
 	}
 
 	private static List<String> entries(String file) throws IOException {
