@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 
 /**
  * Figure 6: the startup time the starter adds to a minimal Spring Boot application. Starts
@@ -109,7 +110,7 @@ public final class StartupHarness {
 	 * one start to the next (on a shared 2-core machine one start's time varies by some 100-200 ms), and two starts
 	 * of the same round see more of the same machine than two medians do.
 	 */
-	static List<Long> differences(List<Long> values, List<Long> base) {
+	private static List<Long> differences(List<Long> values, List<Long> base) {
 		List<Long> differences = new ArrayList<>();
 		for (int i = 0; i < values.size(); i++) {
 			differences.add(values.get(i) - base.get(i));
@@ -121,8 +122,8 @@ public final class StartupHarness {
 	 * A 95% bootstrap interval of the median (percentiles of the medians of 2,000 resamples; fixed seed, so that the
 	 * same figures give the same interval).
 	 */
-	static long[] confidenceInterval(List<Long> values) {
-		java.util.Random random = new java.util.Random(42);
+	private static long[] confidenceInterval(List<Long> values) {
+		Random random = new Random(42);
 		List<Long> medians = new ArrayList<>();
 		for (int b = 0; b < 2000; b++) {
 			List<Long> resample = new ArrayList<>();
