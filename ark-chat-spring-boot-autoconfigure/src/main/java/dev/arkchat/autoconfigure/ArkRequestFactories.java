@@ -119,6 +119,17 @@ final class ArkRequestFactories {
 		return builder.build();
 	}
 
+	/**
+	 * Checks, without building a client, the settings a client is built with that can be wrong: the SSL bundle that
+	 * {@code ark.chat.ssl.bundle} names must exist. (The proxy and timeouts are checked when they are bound.)
+	 * @param beanFactory where the SSL bundles are looked up
+	 * @param properties Ark's settings
+	 * @throws ArkChatConfigurationException when the bundle is missing
+	 */
+	static void check(BeanFactory beanFactory, ArkChatProperties properties) {
+		sslBundle(beanFactory, properties);
+	}
+
 	/** The bundle {@code ark.chat.ssl.bundle} names, or {@code null} when it is not set. */
 	private static @Nullable SslBundle sslBundle(BeanFactory beanFactory, ArkChatProperties properties) {
 		String name = properties.getSsl().getBundle();

@@ -132,13 +132,14 @@ final class ArkTransports implements SmartInitializingSingleton {
 
 	/**
 	 * Checks, once every eager bean exists, what the lazy client beans will need, so that a wrong configuration
-	 * still fails the startup and not the first call: the HTTP client settings (proxy, SSL bundle, timeouts),
+	 * still fails the startup and not the first call: the SSL bundle of the HTTP client settings,
 	 * {@code ark.chat.base-url} and, when one of ark-chat's clients that needs an API key is defined, an
 	 * {@link ApiKeyProvider}.
 	 */
 	@Override
 	public void afterSingletonsInstantiated() {
-		client();
+		// only what can be wrong: building the shared client here would load the transport's classes at startup
+		ArkRequestFactories.check(this.beanFactory, this.properties);
 		if (!(this.beanFactory instanceof ConfigurableListableBeanFactory listable)) {
 			return;
 		}
