@@ -3,24 +3,24 @@ package dev.arkchat.autoconfigure;
 import dev.arkchat.ArkRegion;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.arkchat.http.RetrySettings;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.StringUtils;
-import org.springframework.validation.Errors;
-import org.springframework.validation.Validator;
 
 /**
  * The {@code ark.chat.*} properties: where Ark is, how to authenticate, and the defaults of each endpoint family.
  * Settings of one area live in a nested class ({@link Bot} for {@code ark.chat.bot.*}). {@link #toString()} never shows
- * a secret. Validated when bound ({@link ArkChatPropertiesValidator}), with or without a Bean Validation provider: a
- * value out of range fails the startup naming the property and the allowed values.
+ * a secret. Checked once bound ({@link #afterPropertiesSet()}), with or without a Bean Validation provider: a value
+ * out of range fails the startup naming the property, its value, where it was set and the allowed values.
  */
 @ConfigurationProperties(ArkChatProperties.PREFIX)
-public class ArkChatProperties implements Validator {
+public class ArkChatProperties implements InitializingBean {
 
 	/** The prefix of every ark-chat property. */
 	public static final String PREFIX = "ark.chat";
@@ -282,23 +282,16 @@ public class ArkChatProperties implements Validator {
 	}
 
 	/**
-	 * Whether these properties can be validated by {@link #validate(Object, Errors)}.
-	 * @param type the type to validate
-	 * @return {@code true} for {@link ArkChatProperties}
+	 * Checks the bound values, all of them at once; the bean factory calls it once Boot has bound them, so that a bad
+	 * value fails the startup.
+	 * @throws ArkChatConfigurationException listing every value out of its range, with the allowed values
 	 */
 	@Override
-	public boolean supports(Class<?> type) {
-		return ArkChatProperties.class.isAssignableFrom(type);
-	}
-
-	/**
-	 * Checks the bound values; Boot calls it when binding, so that a bad value fails the startup.
-	 * @param target the properties
-	 * @param errors where each bad value is reported, by its property name
-	 */
-	@Override
-	public void validate(Object target, Errors errors) {
-		ArkChatPropertiesValidator.validate((ArkChatProperties) target, errors);
+	public void afterPropertiesSet() {
+		List<ArkChatPropertiesValidator.Violation> violations = ArkChatPropertiesValidator.validate(this);
+		if (!violations.isEmpty()) {
+			throw new InvalidArkChatPropertiesException(violations);
+		}
 	}
 
 	@Override

@@ -5,11 +5,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,12 +47,17 @@ class ArkChatPropertiesValidationTests {
 			String reason, String boundValue) {
 		this.runner.withPropertyValues(setting).run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause().isInstanceOf(BindValidationException.class);
+			assertThat(context.getStartupFailure()).rootCause().isInstanceOf(ArkChatConfigurationException.class);
 			FailureAnalysis analysis = FailureAnalysisSupport.analyze(context.getStartupFailure());
 			assertThat(analysis).isNotNull();
 			assertThat(analysis.getDescription()).contains("Property: " + property + "\n")
 				.contains("Value: \"" + boundValue + "\"")
 				.contains(reason);
+			// Boot hands the analyzer the application's environment: the report says where the value was set
+			FailureAnalysis withOrigin = new ArkChatConfigurationFailureAnalyzer(environment(setting))
+				.analyze(context.getStartupFailure());
+			assertThat(withOrigin.getDescription()).contains("Property: " + property + "\n")
+				.contains("Origin: \"" + property + "\" from property source \"mockProperties\"\n");
 		});
 	}
 
@@ -124,10 +129,43 @@ class ArkChatPropertiesValidationTests {
 		this.runner.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
 			.withPropertyValues("ark.chat.retry.max-attempts=0")
 			.run((context) -> {
-				BindValidationException failure = (BindValidationException) org.assertj.core.util.Throwables
-					.getRootCause(context.getStartupFailure());
-				assertThat(failure.getValidationErrors().getAllErrors()).hasSize(1);
+				String description = FailureAnalysisSupport.analyze(context.getStartupFailure()).getDescription();
+				assertThat(description).contains("(1 bad value)");
+				assertThat(description.split("Property: ", -1)).hasSize(2);
 			});
+	}
+
+	@Test
+	void everyBadValueIsListedWithItsOriginInBootsFormat() {
+		this.runner.withPropertyValues("ark.chat.retry.max-attempts=0", "ark.chat.bot.temperature=3").run((context) -> {
+			FailureAnalysis analysis = new ArkChatConfigurationFailureAnalyzer(
+					environment("ark.chat.retry.max-attempts=0", "ark.chat.bot.temperature=3"))
+				.analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).isEqualTo("""
+					Invalid ark-chat configuration (2 bad values):
+
+					    Property: ark.chat.bot.temperature
+					    Value: "3.0"
+					    Origin: "ark.chat.bot.temperature" from property source "mockProperties"
+					    Reason: must be in [0, 1]
+
+					    Property: ark.chat.retry.max-attempts
+					    Value: "0"
+					    Origin: "ark.chat.retry.max-attempts" from property source "mockProperties"
+					    Reason: must be at least 1 (1 turns retries off)
+					""");
+			assertThat(analysis.getAction()).contains("Update your application's configuration");
+		});
+	}
+
+	/** An environment with the settings, as the one Boot gives the failure analyzers. */
+	private static MockEnvironment environment(String... settings) {
+		MockEnvironment environment = new MockEnvironment();
+		for (String setting : settings) {
+			String[] property = setting.split("=", 2);
+			environment.setProperty(property[0].trim(), property[1].trim());
+		}
+		return environment;
 	}
 
 }
