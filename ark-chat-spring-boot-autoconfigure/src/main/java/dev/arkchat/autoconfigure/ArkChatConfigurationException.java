@@ -1,5 +1,9 @@
 package dev.arkchat.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.env.Environment;
+
 /**
  * An {@code ark.chat.*} property is missing or wrong, found when the beans are created so that the application fails
  * at startup rather than at its first call. Names the property and says how to fix it;
@@ -39,6 +43,16 @@ public class ArkChatConfigurationException extends IllegalStateException {
 	 */
 	public String getAction() {
 		return this.action;
+	}
+
+	/**
+	 * What the startup failure report says is wrong: the message, unless a subclass can say more with the
+	 * application's environment (where a value was set).
+	 * @param environment the application's environment, or {@code null}
+	 * @return the description
+	 */
+	String describe(@Nullable Environment environment) {
+		return getMessage();
 	}
 
 }

@@ -30,9 +30,7 @@ public class ArkChatConfigurationFailureAnalyzer extends AbstractFailureAnalyzer
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, ArkChatConfigurationException cause) {
-		String description = (cause instanceof InvalidArkChatPropertiesException invalid)
-				? invalid.describe(this.environment) : cause.getMessage();
-		return new FailureAnalysis(description, cause.getAction(), cause);
+		return new FailureAnalysis(cause.describe(this.environment), cause.getAction(), cause);
 	}
 
 }

@@ -38,6 +38,7 @@ final class InvalidArkChatPropertiesException extends ArkChatConfigurationExcept
 	 * @param environment where the values were set, or {@code null}
 	 * @return the description
 	 */
+	@Override
 	String describe(@Nullable Environment environment) {
 		return describe(this.violations, environment);
 	}
