@@ -31,7 +31,7 @@ public class ArkChatContextProperties implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		if (this.enabled) {
-			ArkBaseUrls.check(ArkChatContextAutoConfiguration.BASE_URL_PROPERTY, this.baseUrl);
+			ArkBaseUrls.check(ContextChatBeans.BASE_URL_PROPERTY, this.baseUrl);
 			ContextDefaults.check(this);
 		}
 	}

@@ -24,7 +24,7 @@ public class ArkChatLegacyBotProperties implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		if (this.enabled) {
-			ArkBaseUrls.check(ArkChatLegacyBotAutoConfiguration.BASE_URL_PROPERTY, this.baseUrl);
+			ArkBaseUrls.check(LegacyBotChatBeans.BASE_URL_PROPERTY, this.baseUrl);
 		}
 	}
 

@@ -61,8 +61,6 @@ final class ArkTransports implements SmartInitializingSingleton {
 
 	private volatile ArkRequestFactories.@Nullable Client client;
 
-	private static final String OWN_PACKAGE = ArkTransports.class.getPackageName() + ".";
-
 	ArkTransports(ArkChatProperties properties, ObjectProvider<RestClient.Builder> restClientBuilder,
 			ObjectProvider<ArkChatRestClientCustomizer> customizers,
 			ObjectProvider<ObservationRegistry> observationRegistry,
@@ -151,12 +149,12 @@ final class ArkTransports implements SmartInitializingSingleton {
 				break;
 			}
 		}
-		ArkBaseUrls.check(ArkChatAutoConfiguration.BASE_URL_PROPERTY, this.properties.getBaseUrl());
+		ArkBaseUrls.check(BotChatBeans.BASE_URL_PROPERTY, this.properties.getBaseUrl());
 	}
 
 	/**
-	 * Whether a bean is defined by one of ark-chat's auto-configurations (and not by the application under the
-	 * same name).
+	 * Whether a bean is one of ark-chat's (and not the application's under the same name): made by one of the
+	 * factory classes of {@link ArkChatBeanRegistrar}, which an ahead-of-time processed definition keeps too.
 	 * @param beanFactory the bean factory
 	 * @param name the bean's name
 	 * @return whether it is ark-chat's
@@ -165,10 +163,8 @@ final class ArkTransports implements SmartInitializingSingleton {
 		if (!beanFactory.containsBeanDefinition(name)) {
 			return false;
 		}
-		BeanDefinition definition = beanFactory.getBeanDefinition(name);
-		MethodMetadata factoryMethod = (definition instanceof AnnotatedBeanDefinition annotated)
-				? annotated.getFactoryMethodMetadata() : null;
-		return factoryMethod != null && factoryMethod.getDeclaringClassName().startsWith(OWN_PACKAGE);
+		String beanClassName = beanFactory.getBeanDefinition(name).getBeanClassName();
+		return beanClassName != null && ArkChatBeanRegistrar.FACTORY_CLASSES.contains(beanClassName);
 	}
 
 	/**

@@ -1,6 +1,9 @@
 package dev.arkchat.autoconfigure;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.arkchat.ArkRegion;
@@ -12,6 +15,8 @@ import dev.arkchat.bot.BotChatTemplate;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport.ConditionAndOutcomes;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
@@ -79,8 +84,47 @@ class ArkChatAutoConfigurationTests {
 	}
 
 	@Test
+	void theConditionReportSaysWhyEachBeanIsOrIsNotThere() {
+		this.runner.withPropertyValues("ark.chat.api-key=sk-test", "ark.chat.legacy-bot.enabled=false")
+			.withBean("myOperations", BotChatOperations.class, () -> mock(BotChatOperations.class))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				Map<String, ConditionAndOutcomes> bySource = ConditionEvaluationReport.get(context.getBeanFactory())
+					.getConditionAndOutcomesBySource();
+				String source = ArkChatAutoConfiguration.class.getName() + "#";
+				assertThat(outcomes(bySource, source + "botChatClient")).containsExactly("true: "
+						+ "@ConditionalOnMissingBean (types: dev.arkchat.bot.BotChatClient; SearchStrategy: all) "
+						+ "did not find any beans");
+				assertThat(outcomes(bySource, source + "botChatTemplate")).containsExactly("false: "
+						+ "@ConditionalOnMissingBean (types: dev.arkchat.bot.BotChatOperations; SearchStrategy: all) "
+						+ "found bean 'myOperations'");
+				assertThat(outcomes(bySource, source + "legacyBotChatClient")).containsExactly("false: "
+						+ "@ConditionalOnBooleanProperty (ark.chat.legacy-bot.enabled=true) found different value in "
+						+ "property 'ark.chat.legacy-bot.enabled'");
+				assertThat(outcomes(bySource, source + "arkChatApiKeyProvider")).containsExactly(
+						"true: @ConditionalOnProperty (ark.chat.api-key) is set",
+						"true: @ConditionalOnMissingBean (types: dev.arkchat.auth.ApiKeyProvider; SearchStrategy: all) "
+								+ "did not find any beans");
+				assertThat(bySource).doesNotContainKey(source + "legacyBotChatTemplate");
+				assertThat(context).doesNotHaveBean("legacyBotChatClient").doesNotHaveBean("botChatTemplate");
+			});
+	}
+
+	private static List<String> outcomes(Map<String, ConditionAndOutcomes> bySource, String source) {
+		assertThat(bySource).containsKey(source);
+		List<String> outcomes = new ArrayList<>();
+		bySource.get(source)
+			.forEach((conditionAndOutcome) -> outcomes.add(conditionAndOutcome.getOutcome().isMatch() + ": "
+					+ conditionAndOutcome.getOutcome().getMessage()));
+		return outcomes;
+	}
+
+	@Test
 	void theApplicationsClientWinsAndTheTemplateUsesIt() {
-		this.runner.withPropertyValues("ark.chat.bot.id=bot-default")
+		// the v2 and context clients would need credentials, which this application gives only its own client
+		this.runner
+			.withPropertyValues("ark.chat.bot.id=bot-default", "ark.chat.legacy-bot.enabled=false",
+					"ark.chat.context.enabled=false")
 			.withUserConfiguration(OwnClientConfiguration.class)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();

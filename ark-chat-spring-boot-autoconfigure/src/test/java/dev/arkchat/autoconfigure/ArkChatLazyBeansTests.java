@@ -27,8 +27,7 @@ class ArkChatLazyBeansTests {
 			"contextChatTemplate", "contextSessions");
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ArkChatAutoConfiguration.class,
-				ArkChatLegacyBotAutoConfiguration.class, ArkChatContextAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(ArkChatAutoConfiguration.class))
 		.withPropertyValues("ark.chat.api-key=sk-test", "ark.chat.bot.id=bot-20250101000000-abcde",
 				"ark.chat.bots.support.id=bot-20250101000000-supp1");
 

@@ -73,7 +73,7 @@ class ArkChatSecretsTests {
 	final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
 				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-				ArkChatAutoConfiguration.class, ArkChatLegacyBotAutoConfiguration.class))
+				ArkChatAutoConfiguration.class))
 		.withPropertyValues("ark.chat.bot.id=" + BOT, "ark.chat.retry.max-attempts=1");
 
 	@BeforeEach

@@ -93,7 +93,7 @@ class ContextSessionsRedisTests {
 		connection.sync().flushall();
 		this.runner = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, CacheAutoConfiguration.class,
-					ArkChatAutoConfiguration.class, ArkChatContextAutoConfiguration.class))
+					ArkChatAutoConfiguration.class))
 			.withUserConfiguration(CachingApplication.class)
 			.withPropertyValues("spring.cache.type=redis", "spring.cache.redis.time-to-live=24h",
 					"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redisPort,

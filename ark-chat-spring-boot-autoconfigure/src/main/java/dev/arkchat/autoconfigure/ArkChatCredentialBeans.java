@@ -7,22 +7,14 @@ import dev.arkchat.auth.ApiKeyProvider;
 import dev.arkchat.auth.StaticApiKeyProvider;
 import dev.arkchat.auth.TemporaryApiKeyProvider;
 import dev.arkchat.auth.VolcengineCredentials;
+import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.context.annotation.Conditional;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * The credentials of every Bearer client (bot chat v3 and v2, context), imported by {@link ArkChatAutoConfiguration}:
+ * The credential beans of every Bearer client (bot chat v3 and v2, context), which {@link ArkChatBeanRegistrar}
+ * registers:
  * <ul>
  * <li>{@code ark.chat.api-key}: a {@link StaticApiKeyProvider} sending that key on every call;</li>
  * <li>{@code ark.chat.access-key} + {@code ark.chat.secret-key} (+ {@code ark.chat.session-token}): a
@@ -33,15 +25,17 @@ import org.springframework.util.StringUtils;
  * </ul>
  * Both kinds at once, half an access key pair, or a key lifetime GetApiKey does not grant fail the startup with a
  * message naming the properties ({@link ArkChatCredentialsCheck}). An application's own {@link ApiKeyProvider} bean
- * replaces both providers; its own {@link VolcengineCredentials} bean replaces the pair of the properties.
+ * replaces both providers; its own {@link VolcengineCredentials} bean replaces the pair of the properties. The
+ * factory methods are static, so that the beans can be processed ahead of time, and this class holds nothing else, so
+ * that creating these eager beans reflects over no endpoint's types.
  */
-// the beans are eager (@Lazy(false)) and made by static methods: the class itself is never instantiated
-@Configuration(proxyBeanMethods = false)
-@Lazy
-class ArkChatCredentialsConfiguration {
+final class ArkChatCredentialBeans {
 
 	/** The property that overrides the OpenAPI host. */
 	static final String TEMPORARY_KEYS_BASE_URL = ArkChatProperties.PREFIX + ".temporary-keys.base-url";
+
+	private ArkChatCredentialBeans() {
+	}
 
 	/**
 	 * The console API key as the key of every call, when {@code ark.chat.api-key} is set.
@@ -49,10 +43,6 @@ class ArkChatCredentialsConfiguration {
 	 * @return the provider
 	 * @throws ArkChatConfigurationException when an access key pair is configured too
 	 */
-	@Bean
-	@Lazy(false)
-	@ConditionalOnMissingBean(ApiKeyProvider.class)
-	@Conditional(OnApiKeyCondition.class)
 	static StaticApiKeyProvider arkChatApiKeyProvider(ArkChatProperties properties) {
 		ArkChatCredentialsCheck.requireOneKind(properties);
 		return new StaticApiKeyProvider(properties.getApiKey());
@@ -65,10 +55,6 @@ class ArkChatCredentialsConfiguration {
 	 * @return the credentials
 	 * @throws ArkChatConfigurationException when the pair is incomplete or an API key is configured too
 	 */
-	@Bean
-	@Lazy(false)
-	@ConditionalOnMissingBean(VolcengineCredentials.class)
-	@Conditional(OnAccessKeyPairCondition.class)
 	static VolcengineCredentials arkChatVolcengineCredentials(ArkChatProperties properties) {
 		return ArkChatCredentialsCheck.accessKeyPair(properties);
 	}
@@ -77,10 +63,6 @@ class ArkChatCredentialsConfiguration {
 	 * Where temporary keys are refreshed; closed with the context.
 	 * @return the executor
 	 */
-	@Bean
-	@Lazy(false)
-	@ConditionalOnMissingBean({ ApiKeyProvider.class, ArkApiKeyRefreshExecutor.class })
-	@ConditionalOnBean(VolcengineCredentials.class)
 	static ArkApiKeyRefreshExecutor arkChatApiKeyRefreshExecutor() {
 		return new ArkApiKeyRefreshExecutor();
 	}
@@ -94,10 +76,6 @@ class ArkChatCredentialsConfiguration {
 	 * @return the provider
 	 * @throws ArkChatConfigurationException when a {@code ark.chat.temporary-keys.*} property is out of range
 	 */
-	@Bean
-	@Lazy(false)
-	@ConditionalOnMissingBean(ApiKeyProvider.class)
-	@ConditionalOnBean({ VolcengineCredentials.class, ArkApiKeyRefreshExecutor.class })
 	static TemporaryApiKeyProvider arkChatTemporaryApiKeyProvider(VolcengineCredentials credentials,
 			ArkChatProperties properties, ArkTransports transports, ArkApiKeyRefreshExecutor executor) {
 		ArkChatProperties.TemporaryKeys keys = properties.getTemporaryKeys();
@@ -117,38 +95,29 @@ class ArkChatCredentialsConfiguration {
 			.build();
 	}
 
-	/** Matches when {@code ark.chat.api-key} has a non-blank value. */
-	static final class OnApiKeyCondition extends SpringBootCondition {
-
-		@Override
-		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			String property = ArkChatCredentialsCheck.API_KEY;
-			if (StringUtils.hasText(context.getEnvironment().getProperty(property))) {
-				return ConditionOutcome.match(property + " is set");
-			}
-			return ConditionOutcome.noMatch(property + " is not set");
-		}
-
+	/**
+	 * Whether {@code ark.chat.api-key} has a non-blank value.
+	 * @param environment the environment
+	 * @return whether the API key is set
+	 */
+	static boolean hasApiKey(Environment environment) {
+		return StringUtils.hasText(environment.getProperty(ArkChatCredentialsCheck.API_KEY));
 	}
 
 	/**
-	 * Matches when any of {@code ark.chat.access-key}, {@code secret-key} and {@code session-token} has a value, so
-	 * that half a pair reaches the check and fails the startup instead of being ignored.
+	 * The first of {@code ark.chat.access-key}, {@code secret-key} and {@code session-token} that has a value, so that
+	 * half a pair reaches the check and fails the startup instead of being ignored.
+	 * @param environment the environment
+	 * @return the property, or {@code null} when none is set
 	 */
-	static final class OnAccessKeyPairCondition extends SpringBootCondition {
-
-		@Override
-		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			Environment environment = context.getEnvironment();
-			for (String property : new String[] { ArkChatCredentialsCheck.ACCESS_KEY,
-					ArkChatCredentialsCheck.SECRET_KEY, ArkChatCredentialsCheck.SESSION_TOKEN }) {
-				if (StringUtils.hasText(environment.getProperty(property))) {
-					return ConditionOutcome.match(property + " is set");
-				}
+	static @Nullable String accessKeyPairProperty(Environment environment) {
+		for (String property : new String[] { ArkChatCredentialsCheck.ACCESS_KEY, ArkChatCredentialsCheck.SECRET_KEY,
+				ArkChatCredentialsCheck.SESSION_TOKEN }) {
+			if (StringUtils.hasText(environment.getProperty(property))) {
+				return property;
 			}
-			return ConditionOutcome.noMatch("no access key pair is set");
 		}
-
+		return null;
 	}
 
 }

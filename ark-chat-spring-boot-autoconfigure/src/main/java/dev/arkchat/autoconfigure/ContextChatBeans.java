@@ -15,42 +15,23 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
-import org.springframework.util.StringUtils;
-import org.springframework.web.client.RestClient;
 
 /**
- * Auto-configuration of context-cached chat: from {@code ark.chat.context.*}, the {@link ContextClient}, the
- * {@link ContextChatOperations} applications inject (a {@link ContextChatTemplate} with the configured endpoint, mode,
- * time to live, truncation and session prompt), and its {@link ContextSessions}. Every bean backs off when the
- * application defines one of its type.
+ * The context-cached chat beans that {@link ArkChatBeanRegistrar} registers from {@code ark.chat.context.*}: the
+ * {@link ContextClient}, the {@link ContextChatOperations} applications inject (a {@link ContextChatTemplate} with the
+ * configured endpoint, mode, time to live, truncation and session prompt), and its {@link ContextSessions}.
  * <p>
  * No endpoint id is required: without {@code ark.chat.context.endpoint-id} the beans start, and each request names its
  * endpoint. The sessions keep the map from conversation to context in the cache {@code ark.chat.context.session
  * .cache-name} of the application's {@link CacheManager} when there is one (so that instances sharing Redis, say,
  * continue each other's conversations), otherwise in memory. The client shares the transport settings of every Ark
  * client ({@code ark.chat.timeouts.*}, {@code ark.chat.retry.*}, observation) and calls {@code ark.chat.base-url} (or
- * the region's host) unless {@code ark.chat.context.base-url} says otherwise.
+ * the region's host) unless {@code ark.chat.context.base-url} says otherwise. The factory methods are static, so that
+ * the beans can be processed ahead of time.
  */
-@AutoConfiguration(after = ArkChatAutoConfiguration.class,
-		afterName = "org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration")
-@ConditionalOnClass({ ContextClient.class, RestClient.class })
-@ConditionalOnBean(ArkTransports.class)
-@ConditionalOnProperty(prefix = ArkChatContextProperties.PREFIX, name = "enabled", matchIfMissing = true)
-@EnableConfigurationProperties(ArkChatContextProperties.class)
-// @Lazy: the endpoint beans are created when first injected or asked for (their settings are checked at startup)
-@Lazy
-public final class ArkChatContextAutoConfiguration {
+final class ContextChatBeans {
 
 	/** The property that overrides the Ark host for context calls. */
 	static final String BASE_URL_PROPERTY = ArkChatContextProperties.PREFIX + ".base-url";
@@ -58,7 +39,10 @@ public final class ArkChatContextAutoConfiguration {
 	/** The property naming the conversation cache. */
 	static final String CACHE_NAME_PROPERTY = ContextDefaults.CACHE_NAME_PROPERTY;
 
-	private static final Log logger = LogFactory.getLog(ArkChatContextAutoConfiguration.class);
+	private static final Log logger = LogFactory.getLog(ContextChatBeans.class);
+
+	private ContextChatBeans() {
+	}
 
 	/**
 	 * The context cache endpoint client.
@@ -68,18 +52,14 @@ public final class ArkChatContextAutoConfiguration {
 	 * @param transports builds the transport
 	 * @return the client
 	 */
-	@Bean
-	@Lazy
-	@ConditionalOnMissingBean(ContextClient.class)
-	ContextClient contextClient(ArkChatProperties properties, ArkChatContextProperties contextProperties,
+	static ContextClient contextClient(ArkChatProperties properties, ArkChatContextProperties contextProperties,
 			ObjectProvider<ApiKeyProvider> apiKeys, ArkTransports transports) {
 		ApiKeyProvider keys = apiKeys.getIfAvailable();
 		if (keys == null) {
 			throw new ArkChatCredentialsMissingException("ContextClient");
 		}
-		URI arkUrl = ArkBaseUrls.resolve(ArkChatAutoConfiguration.BASE_URL_PROPERTY, properties.getBaseUrl(),
-				properties.getRegion().arkBaseUrl());
-		URI baseUrl = ArkBaseUrls.resolve(BASE_URL_PROPERTY, contextProperties.getBaseUrl(), arkUrl);
+		URI baseUrl = ArkBaseUrls.resolve(BASE_URL_PROPERTY, contextProperties.getBaseUrl(),
+				BotChatBeans.arkHost(properties));
 		return new ContextClient(transports.create(baseUrl), keys);
 	}
 
@@ -90,10 +70,7 @@ public final class ArkChatContextAutoConfiguration {
 	 * @param cacheManagers the application's cache manager, if any, for the sessions
 	 * @return the template
 	 */
-	@Bean
-	@Lazy
-	@ConditionalOnMissingBean(ContextChatOperations.class)
-	ContextChatTemplate contextChatTemplate(ContextClient client, ArkChatContextProperties properties,
+	static ContextChatTemplate contextChatTemplate(ContextClient client, ArkChatContextProperties properties,
 			ObjectProvider<CacheManager> cacheManagers) {
 		ContextMode mode = ContextDefaults.mode(properties);
 		ContextChatTemplate.Builder builder = ContextChatTemplate.builder(client)
@@ -135,45 +112,31 @@ public final class ArkChatContextAutoConfiguration {
 		return cache;
 	}
 
-	/** The sessions, wherever Spring's cache abstraction is on the class path (it always is with Spring Boot). */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(Cache.class)
-	@Lazy
-	static class SessionsConfiguration {
+	/**
+	 * Conversations kept in session contexts: the same object as {@link ContextChatOperations#sessions()}, so
+	 * that both serialise the calls of a conversation with one lock.
+	 * @param operations the operations whose defaults the contexts take
+	 * @return the sessions
+	 */
+	static ContextSessions contextSessions(ContextChatOperations operations) {
+		return operations.sessions();
+	}
 
-		/**
-		 * Conversations kept in session contexts: the same object as {@link ContextChatOperations#sessions()}, so
-		 * that both serialise the calls of a conversation with one lock.
-		 * @param operations the operations whose defaults the contexts take
-		 * @return the sessions
-		 */
-		@Bean
-		@Lazy
-		@ConditionalOnMissingBean(ContextSessions.class)
-		ContextSessions contextSessions(ContextChatOperations operations) {
-			return operations.sessions();
-		}
-
-		/**
-		 * Checks at startup that the application's cache manager has the sessions' cache: the context beans are
-		 * created when first used, and a missing cache must fail the startup, not the first conversation.
-		 * @param cacheManagers the application's cache managers
-		 * @param properties the context properties
-		 * @param beanFactory tells whether the context template is ark-chat's
-		 * @return the check
-		 */
-		@Bean
-		@Lazy(false)
-		@ConditionalOnBean(CacheManager.class)
-		static SmartInitializingSingleton arkChatContextSessionCacheCheck(ObjectProvider<CacheManager> cacheManagers,
-				ObjectProvider<ArkChatContextProperties> properties, ConfigurableListableBeanFactory beanFactory) {
-			return () -> {
-				if (ArkTransports.isOwn(beanFactory, "contextChatTemplate")) {
-					sessionCache(cacheManagers, properties.getObject());
-				}
-			};
-		}
-
+	/**
+	 * Checks at startup that the application's cache manager has the sessions' cache: the context beans are
+	 * created when first used, and a missing cache must fail the startup, not the first conversation.
+	 * @param cacheManagers the application's cache managers
+	 * @param properties the context properties
+	 * @param beanFactory tells whether the context template is ark-chat's
+	 * @return the check
+	 */
+	static SmartInitializingSingleton arkChatContextSessionCacheCheck(ObjectProvider<CacheManager> cacheManagers,
+			ObjectProvider<ArkChatContextProperties> properties, ConfigurableListableBeanFactory beanFactory) {
+		return () -> {
+			if (ArkTransports.isOwn(beanFactory, "contextChatTemplate")) {
+				sessionCache(cacheManagers, properties.getObject());
+			}
+		};
 	}
 
 }

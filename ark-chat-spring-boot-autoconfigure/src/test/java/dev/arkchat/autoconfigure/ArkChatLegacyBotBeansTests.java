@@ -31,10 +31,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.Mockito.mock;
 
 /**
- * The legacy bot chat v2 beans of {@link ArkChatLegacyBotAutoConfiguration}: when they exist, which host and bot they
+ * The legacy bot chat v2 beans of {@link LegacyBotChatBeans}: when they exist, which host and bot they
  * use, and their calls on the fake Ark.
  */
-class ArkChatLegacyBotAutoConfigurationTests {
+class ArkChatLegacyBotBeansTests {
 
 	static final String BOT = "bot-20250101000000-legacy";
 
@@ -44,7 +44,7 @@ class ArkChatLegacyBotAutoConfigurationTests {
 	final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
 				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-				ArkChatAutoConfiguration.class, ArkChatLegacyBotAutoConfiguration.class))
+				ArkChatAutoConfiguration.class))
 		.withPropertyValues("ark.chat.api-key=sk-legacy", "ark.chat.bot.id=" + BOT, "ark.chat.retry.max-attempts=1");
 
 	ApplicationContextRunner onTheFake() {
@@ -148,7 +148,7 @@ class ArkChatLegacyBotAutoConfigurationTests {
 	@Test
 	void aMalformedBaseUrlFailsTheStartupNamingItsProperty() {
 		this.runner.withPropertyValues("ark.chat.legacy-bot.base-url=ark-v2.example.com")
-			.run((context) -> assertThat(ArkChatCredentialsConfigurationTests.analysis(context).getDescription())
+			.run((context) -> assertThat(ArkChatCredentialBeansTests.analysis(context).getDescription())
 				.contains("'ark.chat.legacy-bot.base-url'"));
 	}
 

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The auto-configured context beans against {@link ArkMockServer}: the host, the key, the defaults sent, and sessions
  * whose cached tokens grow.
  */
-class ArkChatContextAutoConfigurationWireTests {
+class ArkChatContextBeansWireTests {
 
 	static final String ENDPOINT = "ep-20250101000000-wire1";
 
@@ -38,7 +38,7 @@ class ArkChatContextAutoConfigurationWireTests {
 		this.ark = server;
 		this.runner = new ApplicationContextRunner()
 			.withConfiguration(
-					AutoConfigurations.of(ArkChatAutoConfiguration.class, ArkChatContextAutoConfiguration.class))
+					AutoConfigurations.of(ArkChatAutoConfiguration.class))
 			.withPropertyValues("ark.chat.api-key=sk-context", "ark.chat.base-url=" + server.baseUrl(),
 					"ark.chat.retry.max-attempts=1");
 	}
@@ -88,7 +88,7 @@ class ArkChatContextAutoConfigurationWireTests {
 		this.ark.requireCredentials("AKLTcontext", "context-secret").requireApiKey("no-console-key");
 		new ApplicationContextRunner()
 			.withConfiguration(
-					AutoConfigurations.of(ArkChatAutoConfiguration.class, ArkChatContextAutoConfiguration.class))
+					AutoConfigurations.of(ArkChatAutoConfiguration.class))
 			.withPropertyValues("ark.chat.access-key=AKLTcontext", "ark.chat.secret-key=context-secret",
 					"ark.chat.base-url=" + this.ark.baseUrl(), "ark.chat.temporary-keys.base-url=" + this.ark.baseUrl(),
 					"ark.chat.context.endpoint-id=" + ENDPOINT)

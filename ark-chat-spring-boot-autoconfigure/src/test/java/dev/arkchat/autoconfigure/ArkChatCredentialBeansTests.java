@@ -37,11 +37,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The credential beans of {@link ArkChatCredentialsConfiguration}: which provider each property set gives, the
+ * The credential beans of {@link ArkChatCredentialBeans}: which provider each property set gives, the
  * temporary keys issued by the fake's GetApiKey and sent by the bot clients, and the startup failures of every
  * mistake.
  */
-class ArkChatCredentialsConfigurationTests {
+class ArkChatCredentialBeansTests {
 
 	static final String ACCESS_KEY = "AKLTcredentialsTests0001";
 
@@ -57,7 +57,7 @@ class ArkChatCredentialsConfigurationTests {
 	final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
 				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-				ArkChatAutoConfiguration.class, ArkChatLegacyBotAutoConfiguration.class))
+				ArkChatAutoConfiguration.class))
 		.withPropertyValues("ark.chat.bot.id=" + BOT, "ark.chat.retry.max-attempts=1");
 
 	ApplicationContextRunner accessKeyPair() {

@@ -17,43 +17,23 @@ import dev.arkchat.knowledge.RerankModel;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
-import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
-import org.springframework.web.client.RestClient;
 
 /**
- * Auto-configuration of the knowledge base: from the {@code ark.chat.knowledge.*} properties, a
+ * The knowledge base beans that {@link ArkChatBeanRegistrar} registers from {@code ark.chat.knowledge.*}: a
  * {@link KnowledgeClient} signed with AK/SK (service {@code air}), the {@link KnowledgePromptTemplate} of {@code ask},
- * and the {@link KnowledgeOperations} applications inject. Every bean backs off when the application defines one of
- * its type.
+ * and the {@link KnowledgeOperations} applications inject.
  * <p>
  * The knowledge base accepts only V4 signatures, so these beans exist only with credentials: a
  * {@link VolcengineCredentials} bean, or {@code ark.chat.access-key} and {@code ark.chat.secret-key} (with
- * {@code ark.chat.session-token} for temporary credentials). Without them, or with
- * {@code ark.chat.knowledge.enabled=false}, there is no knowledge bean. The client is built on the same transport as
- * every Ark client ({@link ArkTransports}), with the signer as the last interceptor. Wrong settings (a malformed URL, an
- * unreadable prompt template, a default out of its range) fail the startup naming the property.
+ * {@code ark.chat.session-token} for temporary credentials). The client is built on the same transport as every Ark
+ * client ({@link ArkTransports}), with the signer as the last interceptor. Wrong settings (a malformed URL, an
+ * unreadable prompt template, a default out of its range) fail the startup naming the property. The factory methods
+ * are static, so that the beans can be processed ahead of time.
  */
-@AutoConfiguration(after = ArkChatAutoConfiguration.class)
-@ConditionalOnClass({ KnowledgeClient.class, RestClient.class })
-@ConditionalOnBean(ArkTransports.class)
-@ConditionalOnBooleanProperty(name = ArkChatKnowledgeProperties.PREFIX + ".enabled", matchIfMissing = true)
-@Conditional(ArkChatKnowledgeAutoConfiguration.OnKnowledgeCredentials.class)
-@EnableConfigurationProperties(ArkChatKnowledgeProperties.class)
-public final class ArkChatKnowledgeAutoConfiguration {
+final class KnowledgeBeans {
 
 	static final String ACCESS_KEY_PROPERTY = ArkChatProperties.PREFIX + ".access-key";
 
@@ -64,6 +44,9 @@ public final class ArkChatKnowledgeAutoConfiguration {
 			"dense-weight", "post_processing.retrieve_count", "retrieve-count", "temperature", "temperature",
 			"max_tokens", "max-tokens", "collection name", "resource-id", "api_key", "api-key");
 
+	private KnowledgeBeans() {
+	}
+
 	/**
 	 * The knowledge base client, signed with the application's credentials.
 	 * @param properties the root properties (region, AK/SK)
@@ -72,9 +55,7 @@ public final class ArkChatKnowledgeAutoConfiguration {
 	 * @param transports builds the transport
 	 * @return the client
 	 */
-	@Bean
-	@ConditionalOnMissingBean
-	KnowledgeClient knowledgeClient(ArkChatProperties properties, ArkChatKnowledgeProperties knowledge,
+	static KnowledgeClient knowledgeClient(ArkChatProperties properties, ArkChatKnowledgeProperties knowledge,
 			ObjectProvider<VolcengineCredentials> credentials, ArkTransports transports) {
 		VolcengineCredentials keys = credentials.getIfAvailable(() -> credentialsOf(properties));
 		URI baseUrl = ArkBaseUrls.resolve(ArkChatKnowledgeProperties.PREFIX + ".base-url", knowledge.getBaseUrl(),
@@ -93,9 +74,7 @@ public final class ArkChatKnowledgeAutoConfiguration {
 	 * @param knowledge the knowledge properties
 	 * @return the prompt template
 	 */
-	@Bean
-	@ConditionalOnMissingBean
-	KnowledgePromptTemplate knowledgePromptTemplate(ArkChatKnowledgeProperties knowledge) {
+	static KnowledgePromptTemplate knowledgePromptTemplate(ArkChatKnowledgeProperties knowledge) {
 		Resource resource = knowledge.getPromptTemplate();
 		if (resource == null) {
 			return new DefaultKnowledgePromptTemplate();
@@ -126,9 +105,7 @@ public final class ArkChatKnowledgeAutoConfiguration {
 	 * @param promptTemplate the prompt of {@code ask}
 	 * @return the template
 	 */
-	@Bean
-	@ConditionalOnMissingBean(KnowledgeOperations.class)
-	KnowledgeTemplate knowledgeTemplate(KnowledgeClient client, ArkChatKnowledgeProperties knowledge,
+	static KnowledgeTemplate knowledgeTemplate(KnowledgeClient client, ArkChatKnowledgeProperties knowledge,
 			KnowledgePromptTemplate promptTemplate) {
 		KnowledgeTemplate.Builder builder = KnowledgeTemplate.builder(client)
 			.collection(knowledge.getCollectionName(), knowledge.getProject())
@@ -177,40 +154,14 @@ public final class ArkChatKnowledgeAutoConfiguration {
 				String.valueOf(properties.getSecretKey()), StringUtils.hasText(token) ? token : null);
 	}
 
-	/** Matches when the application defines {@link VolcengineCredentials} or sets the access key pair. */
-	static final class OnKnowledgeCredentials extends AnyNestedCondition {
-
-		OnKnowledgeCredentials() {
-			super(ConfigurationPhase.REGISTER_BEAN);
-		}
-
-		@ConditionalOnBean(VolcengineCredentials.class)
-		static final class CredentialsBean {
-
-		}
-
-		@Conditional(OnAccessKeyPair.class)
-		static final class AccessKeyPair {
-
-		}
-
-	}
-
-	/** Matches when {@code ark.chat.access-key} and {@code ark.chat.secret-key} both have a value. */
-	static final class OnAccessKeyPair extends SpringBootCondition {
-
-		@Override
-		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			boolean accessKey = StringUtils.hasText(context.getEnvironment().getProperty(ACCESS_KEY_PROPERTY));
-			boolean secretKey = StringUtils.hasText(context.getEnvironment().getProperty(SECRET_KEY_PROPERTY));
-			if (accessKey && secretKey) {
-				return ConditionOutcome.match(ACCESS_KEY_PROPERTY + " and " + SECRET_KEY_PROPERTY + " are set");
-			}
-			return ConditionOutcome.noMatch(
-					"the knowledge base needs AK/SK: " + (accessKey ? SECRET_KEY_PROPERTY : ACCESS_KEY_PROPERTY)
-							+ " is not set");
-		}
-
+	/**
+	 * Whether {@code ark.chat.access-key} and {@code ark.chat.secret-key} both have a value.
+	 * @param environment the environment
+	 * @return whether the pair is set
+	 */
+	static boolean hasAccessKeyPair(Environment environment) {
+		return StringUtils.hasText(environment.getProperty(ACCESS_KEY_PROPERTY))
+				&& StringUtils.hasText(environment.getProperty(SECRET_KEY_PROPERTY));
 	}
 
 }

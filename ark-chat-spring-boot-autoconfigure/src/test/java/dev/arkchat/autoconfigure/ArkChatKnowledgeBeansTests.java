@@ -33,8 +33,8 @@ import org.springframework.mock.http.client.MockClientHttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
-/** The beans of {@link ArkChatKnowledgeAutoConfiguration}: conditions, user beans winning, and the wire. */
-class ArkChatKnowledgeAutoConfigurationTests {
+/** The beans of {@link KnowledgeBeans}: conditions, user beans winning, and the wire. */
+class ArkChatKnowledgeBeansTests {
 
 	static final String AK = "AKLTautoconfigure00000000000000";
 
@@ -45,7 +45,7 @@ class ArkChatKnowledgeAutoConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
 				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-				ArkChatAutoConfiguration.class, ArkChatKnowledgeAutoConfiguration.class))
+				ArkChatAutoConfiguration.class))
 		.withPropertyValues("ark.chat.retry.max-attempts=1");
 
 	@BeforeAll

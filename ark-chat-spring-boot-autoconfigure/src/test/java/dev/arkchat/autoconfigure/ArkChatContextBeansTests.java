@@ -27,14 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The beans of {@link ArkChatContextAutoConfiguration}, their conditions, and the startup failures of its
+ * The beans of {@link ContextChatBeans}, their conditions, and the startup failures of its
  * properties, without a network.
  */
-class ArkChatContextAutoConfigurationTests {
+class ArkChatContextBeansTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(
-				AutoConfigurations.of(ArkChatAutoConfiguration.class, ArkChatContextAutoConfiguration.class))
+				AutoConfigurations.of(ArkChatAutoConfiguration.class))
 		.withPropertyValues("ark.chat.api-key=sk-test");
 
 	@Test
@@ -194,7 +194,9 @@ class ArkChatContextAutoConfigurationTests {
 	void withoutCredentialsTheContextClientFailsTheStartupNamingTheProperty() {
 		new ApplicationContextRunner()
 			.withConfiguration(
-					AutoConfigurations.of(ArkChatAutoConfiguration.class, ArkChatContextAutoConfiguration.class))
+					AutoConfigurations.of(ArkChatAutoConfiguration.class))
+			// the v2 client would be reported first
+			.withPropertyValues("ark.chat.legacy-bot.enabled=false")
 			.withBean("botChatClient", dev.arkchat.bot.BotChatClient.class,
 					() -> dev.arkchat.bot.BotChatClient.builder().apiKey("bots-only").build())
 			.run((context) -> {
