@@ -123,9 +123,10 @@ final class ArkChatBeanRegistrar implements ImportBeanDefinitionRegistrar, Envir
 		Registrations beans = new Registrations(registry, (ConfigurableListableBeanFactory) registry,
 				this.classLoader);
 		if (beans.missing("arkChatTransports", ArkTransports.class)) {
+			// eager: it checks at startup what the lazy endpoint beans will need
 			RootBeanDefinition transports = new RootBeanDefinition(ArkTransports.class);
 			transports.setAutowireMode(AutowireCapableBeanFactory.AUTOWIRE_CONSTRUCTOR);
-			beans.register("arkChatTransports", transports, false);
+			beans.register("arkChatTransports", transports);
 		}
 		registerCredentials(beans, environment);
 		registerBotChat(beans, environment);
@@ -200,7 +201,7 @@ final class ArkChatBeanRegistrar implements ImportBeanDefinitionRegistrar, Envir
 						BotChatTemplate.class, true);
 				definition.getConstructorArgumentValues().addIndexedArgumentValue(0, name);
 				definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
-				beans.register(beanName, definition, true);
+				beans.register(beanName, definition);
 			}
 		}
 	}
@@ -219,7 +220,7 @@ final class ArkChatBeanRegistrar implements ImportBeanDefinitionRegistrar, Envir
 				ContextSessions.class, true);
 		if (beans.present("arkChatContextSessionCacheCheck", CacheManager.class)) {
 			beans.register("arkChatContextSessionCacheCheck", Registrations.definition(ContextChatBeans.class,
-					"arkChatContextSessionCacheCheck", SmartInitializingSingleton.class, false), false);
+					"arkChatContextSessionCacheCheck", SmartInitializingSingleton.class, false));
 		}
 	}
 
@@ -291,12 +292,11 @@ final class ArkChatBeanRegistrar implements ImportBeanDefinitionRegistrar, Envir
 				return null;
 			}
 			RootBeanDefinition definition = definition(factoryClass, beanName, beanType, lazy);
-			register(beanName, definition, lazy);
+			register(beanName, definition);
 			return definition;
 		}
 
-		void register(String beanName, RootBeanDefinition definition, boolean lazy) {
-			definition.setLazyInit(lazy);
+		void register(String beanName, RootBeanDefinition definition) {
 			this.registry.registerBeanDefinition(beanName, definition);
 		}
 
