@@ -1,5 +1,6 @@
 package dev.arkchat.autoconfigure;
 
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -321,21 +322,23 @@ final class ArkChatBeanRegistrar implements ImportBeanDefinitionRegistrar, Envir
 
 		/** Whether no bean of the type exists, as {@code @ConditionalOnMissingBean} decides. */
 		boolean missing(String beanName, Class<?> type) {
-			List<String> found = candidates(type);
-			ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnMissingBean.class,
-					"(types: " + type.getName() + "; SearchStrategy: all)");
-			record(beanName, found.isEmpty() ? ConditionOutcome.match(message.didNotFind("any beans").atAll())
-					: ConditionOutcome.noMatch(message.found("bean", "beans").items(Style.QUOTE, found)));
-			return found.isEmpty();
+			return !found(beanName, type, ConditionalOnMissingBean.class);
 		}
 
 		/** Whether a bean of the type exists, as {@code @ConditionalOnBean} decides. */
 		boolean present(String beanName, Class<?> type) {
+			return found(beanName, type, ConditionalOnBean.class);
+		}
+
+		/** Whether a bean of the type exists, recorded as the outcome of the condition for the bean. */
+		private boolean found(String beanName, Class<?> type, Class<? extends Annotation> condition) {
 			List<String> found = candidates(type);
-			ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnBean.class,
+			ConditionMessage.Builder message = ConditionMessage.forCondition(condition,
 					"(types: " + type.getName() + "; SearchStrategy: all)");
-			record(beanName, found.isEmpty() ? ConditionOutcome.noMatch(message.didNotFind("any beans").atAll())
-					: ConditionOutcome.match(message.found("bean", "beans").items(Style.QUOTE, found)));
+			ConditionMessage outcome = found.isEmpty() ? message.didNotFind("any beans").atAll()
+					: message.found("bean", "beans").items(Style.QUOTE, found);
+			boolean match = found.isEmpty() == (condition == ConditionalOnMissingBean.class);
+			record(beanName, new ConditionOutcome(match, outcome));
 			return !found.isEmpty();
 		}
 

@@ -1,8 +1,12 @@
 package dev.arkchat.autoconfigure;
 
+import dev.arkchat.auth.ApiKeyProvider;
+
+import org.springframework.beans.factory.ObjectProvider;
+
 /**
  * No credentials for Ark were configured: neither {@code ark.chat.api-key} nor {@code ark.chat.access-key} with
- * {@code ark.chat.secret-key} is set, and no {@link dev.arkchat.auth.ApiKeyProvider} bean exists. Raised when a client
+ * {@code ark.chat.secret-key} is set, and no {@link ApiKeyProvider} bean exists. Raised when a client
  * that needs them is created, so that the application fails at startup instead of with a 401 at its first call.
  */
 public class ArkChatCredentialsMissingException extends ArkChatConfigurationException {
@@ -29,6 +33,21 @@ public class ArkChatCredentialsMissingException extends ArkChatConfigurationExce
 						+ "=<your key>; or set 'ark.chat.access-key' and 'ark.chat.secret-key' to an access key pair, "
 						+ "to use temporary API keys issued for each bot; or define your own ApiKeyProvider bean. Set "
 						+ "'ark.chat.enabled=false' to turn ark-chat's auto-configuration off.");
+	}
+
+	/**
+	 * The credentials a client needs.
+	 * @param apiKeys the application's {@link ApiKeyProvider}, if any
+	 * @param client the client that needs them, such as {@code BotChatClient}
+	 * @return the provider
+	 * @throws ArkChatCredentialsMissingException when there is none
+	 */
+	static ApiKeyProvider require(ObjectProvider<ApiKeyProvider> apiKeys, String client) {
+		ApiKeyProvider keys = apiKeys.getIfAvailable();
+		if (keys == null) {
+			throw new ArkChatCredentialsMissingException(client);
+		}
+		return keys;
 	}
 
 }

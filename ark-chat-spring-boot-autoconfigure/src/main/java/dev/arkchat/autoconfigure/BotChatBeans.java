@@ -32,10 +32,7 @@ final class BotChatBeans {
 	 */
 	static BotChatClient botChatClient(ArkChatProperties properties, ObjectProvider<ApiKeyProvider> apiKeys,
 			ArkTransports transports) {
-		ApiKeyProvider keys = apiKeys.getIfAvailable();
-		if (keys == null) {
-			throw new ArkChatCredentialsMissingException("BotChatClient");
-		}
+		ApiKeyProvider keys = ArkChatCredentialsMissingException.require(apiKeys, "BotChatClient");
 		return new BotChatClient(transports.create(arkHost(properties)), keys);
 	}
 

@@ -54,10 +54,7 @@ final class ContextChatBeans {
 	 */
 	static ContextClient contextClient(ArkChatProperties properties, ArkChatContextProperties contextProperties,
 			ObjectProvider<ApiKeyProvider> apiKeys, ArkTransports transports) {
-		ApiKeyProvider keys = apiKeys.getIfAvailable();
-		if (keys == null) {
-			throw new ArkChatCredentialsMissingException("ContextClient");
-		}
+		ApiKeyProvider keys = ArkChatCredentialsMissingException.require(apiKeys, "ContextClient");
 		URI baseUrl = ArkBaseUrls.resolve(BASE_URL_PROPERTY, contextProperties.getBaseUrl(),
 				BotChatBeans.arkHost(properties));
 		return new ContextClient(transports.create(baseUrl), keys);

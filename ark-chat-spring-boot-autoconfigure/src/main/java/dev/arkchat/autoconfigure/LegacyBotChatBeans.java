@@ -38,10 +38,7 @@ final class LegacyBotChatBeans {
 	 */
 	static LegacyBotChatClient legacyBotChatClient(ArkChatProperties properties, ArkChatLegacyBotProperties legacyBot,
 			ObjectProvider<ApiKeyProvider> apiKeys, ArkTransports transports) {
-		ApiKeyProvider keys = apiKeys.getIfAvailable();
-		if (keys == null) {
-			throw new ArkChatCredentialsMissingException("LegacyBotChatClient");
-		}
+		ApiKeyProvider keys = ArkChatCredentialsMissingException.require(apiKeys, "LegacyBotChatClient");
 		URI baseUrl = ArkBaseUrls.resolve(BASE_URL_PROPERTY, legacyBot.getBaseUrl(), BotChatBeans.arkHost(properties));
 		return new LegacyBotChatClient(transports.create(baseUrl), keys);
 	}
