@@ -25,6 +25,7 @@ import dev.arkchat.knowledge.KnowledgePromptTemplate;
 import dev.arkchat.knowledge.KnowledgeTemplate;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.BeanFactoryUtils;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -76,7 +77,9 @@ import org.springframework.util.ClassUtils;
  * Why not {@code @Bean} methods with conditions: a minimal application pays for every configuration class, condition
  * and factory method that Spring processes, a few milliseconds each. Here one class-level condition decides for all,
  * the type of every bean is declared (so no factory method is reflected over to predict it), and the factory methods
- * are static methods of small classes, so that the beans can still be processed ahead of time. Named bots are read
+ * are static methods of small classes, so that the beans can still be processed ahead of time. The lazy endpoint beans
+ * are also kept out of Spring's scan for {@code @EventListener} methods, which would load their types and every class
+ * their methods name at startup (see {@code Registrations#definition}). Named bots are read
  * from the environment when the configuration is parsed (at build time for an AOT-processed application); the values
  * are read from the bound {@link ArkChatProperties}, which also checks them.
  */
@@ -372,6 +375,14 @@ final class ArkChatBeanRegistrar implements ImportBeanDefinitionRegistrar, Envir
 			definition.setAutowireMode(AutowireCapableBeanFactory.AUTOWIRE_CONSTRUCTOR);
 			definition.setTargetType(beanType);
 			definition.setLazyInit(lazy);
+			if (lazy) {
+				// Spring scans the type of every bean definition for @EventListener methods once the singletons
+				// exist, and reflecting over an endpoint type loads every class its methods name: most of what the
+				// lazy beans cost a startup. ark-chat's types declare no listener, and the original target class is
+				// what that scan (its only reader) introspects, so it is told to look at Object. A proxy created for
+				// the bean later sets the real class.
+				definition.setAttribute(AutoProxyUtils.ORIGINAL_TARGET_CLASS_ATTRIBUTE, Object.class);
+			}
 			return definition;
 		}
 

@@ -7,6 +7,7 @@ import dev.arkchat.bot.BotChatTemplate;
 import dev.arkchat.context.ContextChatOperations;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -45,6 +46,25 @@ class ArkChatLazyBeansTests {
 				.isFalse();
 			assertThat(beans.containsSingleton("arkChatTransports")).isTrue();
 			assertThat(beans.containsSingleton("ark.chat-" + ArkChatProperties.class.getName())).isTrue();
+		});
+	}
+
+	@Test
+	void theListenerScanAtStartupDoesNotIntrospectTheLazyEndpointTypes() {
+		this.runner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			ConfigurableListableBeanFactory beans = context.getBeanFactory();
+			for (String name : ENDPOINT_BEANS) {
+				// what Spring's @EventListener scan introspects instead of the bean's type
+				assertThat(AutoProxyUtils.determineTargetClass(beans, name)).as(name).isEqualTo(Object.class);
+			}
+			assertThat(AutoProxyUtils.determineTargetClass(beans, "arkChatTransports")).isEqualTo(ArkTransports.class);
+			// the beans are still found by their types, before and after they are created
+			assertThat(context.getBeanNamesForType(BotChatTemplate.class)).containsExactly("botChatTemplate",
+					"supportBotChatOperations");
+			assertThat(context.getBeanNamesForType(ContextChatOperations.class)).containsExactly("contextChatTemplate");
+			assertThat(context.getBean(BotChatTemplate.class).getDefaultBotId()).isEqualTo("bot-20250101000000-abcde");
+			assertThat(context.getType("botChatTemplate")).isEqualTo(BotChatTemplate.class);
 		});
 	}
 
