@@ -46,11 +46,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.handler.IgnoreErrorsBindHandler;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.Condition;
@@ -136,7 +139,7 @@ final class ArkChatBeanRegistrar implements ImportBeanDefinitionRegistrar, Envir
 		registerBotChat(beans, environment);
 		if (beans.enabled(environment, ArkChatLegacyBotProperties.PREFIX, "legacyBotChatClient")
 				&& beans.onClassPath("legacyBotChatClient", LEGACY_BOT_CLIENT)) {
-			beans.registerProperties(ArkChatLegacyBotProperties.class);
+			beans.registerProperties(ArkChatLegacyBotProperties.class, ArkChatLegacyBotProperties.PREFIX, environment);
 			beans.registerIfMissing("legacyBotChatClient", LegacyBotChatClient.class, LegacyBotChatBeans.class,
 					LegacyBotChatClient.class, true);
 			beans.registerIfMissing("legacyBotChatTemplate", LegacyBotChatOperations.class, LegacyBotChatBeans.class,
@@ -144,12 +147,12 @@ final class ArkChatBeanRegistrar implements ImportBeanDefinitionRegistrar, Envir
 		}
 		if (beans.enabled(environment, ArkChatContextProperties.PREFIX, "contextClient")
 				&& beans.onClassPath("contextClient", CONTEXT_CLIENT)) {
-			registerContext(beans);
+			registerContext(beans, environment);
 		}
 		if (beans.enabled(environment, ArkChatKnowledgeProperties.PREFIX, "knowledgeClient")
 				&& beans.onClassPath("knowledgeClient", KNOWLEDGE_CLIENT)
 				&& hasKnowledgeCredentials(beans, environment)) {
-			beans.registerProperties(ArkChatKnowledgeProperties.class);
+			beans.registerProperties(ArkChatKnowledgeProperties.class, ArkChatKnowledgeProperties.PREFIX, environment);
 			beans.registerIfMissing("knowledgeClient", KnowledgeClient.class, KnowledgeBeans.class,
 					KnowledgeClient.class, false);
 			beans.registerIfMissing("knowledgePromptTemplate", KnowledgePromptTemplate.class, KnowledgeBeans.class,
@@ -211,8 +214,8 @@ final class ArkChatBeanRegistrar implements ImportBeanDefinitionRegistrar, Envir
 	}
 
 	/** The context beans are lazy, but for the check of the sessions' cache. */
-	private static void registerContext(Registrations beans) {
-		beans.registerProperties(ArkChatContextProperties.class);
+	private static void registerContext(Registrations beans, Environment environment) {
+		beans.registerProperties(ArkChatContextProperties.class, ArkChatContextProperties.PREFIX, environment);
 		beans.registerIfMissing("contextClient", ContextClient.class, ContextChatBeans.class, ContextClient.class,
 				true);
 		beans.registerIfMissing("contextChatTemplate", ContextChatOperations.class, ContextChatBeans.class,
@@ -304,14 +307,33 @@ final class ArkChatBeanRegistrar implements ImportBeanDefinitionRegistrar, Envir
 			this.registry.registerBeanDefinition(beanName, definition);
 		}
 
-		/** Registers a {@code @ConfigurationProperties} bean as {@code @EnableConfigurationProperties} names it. */
-		void registerProperties(Class<?> type) {
-			ConfigurationProperties annotation = type.getAnnotation(ConfigurationProperties.class);
-			Assert.state(annotation != null, () -> type.getName() + " is not @ConfigurationProperties");
-			String beanName = annotation.prefix() + "-" + type.getName();
-			if (!this.registry.containsBeanDefinition(beanName)) {
-				this.registry.registerBeanDefinition(beanName, new RootBeanDefinition(type));
+		/**
+		 * Registers a {@code @ConfigurationProperties} bean under the name {@code @EnableConfigurationProperties}
+		 * gives it. When nothing is set under its prefix it is lazy: bound when first used, since its defaults need
+		 * no check at startup, and kept out of the listener scan like the endpoint beans.
+		 */
+		void registerProperties(Class<?> type, String prefix, Environment environment) {
+			String beanName = prefix + "-" + type.getName();
+			if (this.registry.containsBeanDefinition(beanName)) {
+				return;
 			}
+			RootBeanDefinition definition = new RootBeanDefinition(type);
+			if (!anyPropertyUnder(environment, prefix)) {
+				definition.setLazyInit(true);
+				definition.setAttribute(AutoProxyUtils.ORIGINAL_TARGET_CLASS_ATTRIBUTE, Object.class);
+			}
+			this.registry.registerBeanDefinition(beanName, definition);
+		}
+
+		/** Whether a property source has, or may have, a property under the prefix. */
+		private static boolean anyPropertyUnder(Environment environment, String prefix) {
+			ConfigurationPropertyName name = ConfigurationPropertyName.of(prefix);
+			for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+				if (source.containsDescendantOf(name) != ConfigurationPropertyState.ABSENT) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		boolean nameFree(String beanName) {

@@ -1,6 +1,7 @@
 package dev.arkchat.autoconfigure;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.arkchat.bot.BotChatOperations;
 import dev.arkchat.bot.BotChatTemplate;
@@ -13,6 +14,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,6 +68,37 @@ class ArkChatLazyBeansTests {
 			assertThat(context.getBean(BotChatTemplate.class).getDefaultBotId()).isEqualTo("bot-20250101000000-abcde");
 			assertThat(context.getType("botChatTemplate")).isEqualTo(BotChatTemplate.class);
 		});
+	}
+
+	@Test
+	void theAreaPropertiesAreBoundAtStartupOnlyWhenSomethingIsSetUnderTheirPrefix() {
+		String legacy = ArkChatLegacyBotProperties.PREFIX + "-" + ArkChatLegacyBotProperties.class.getName();
+		String contextProperties = ArkChatContextProperties.PREFIX + "-" + ArkChatContextProperties.class.getName();
+		this.runner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			ConfigurableListableBeanFactory beans = context.getBeanFactory();
+			assertThat(beans.containsSingleton(legacy)).isFalse();
+			assertThat(beans.containsSingleton(contextProperties)).isFalse();
+			// bound when first used, with their defaults
+			assertThat(context.getBean(ArkChatContextProperties.class).getMode()).isNull();
+			assertThat(beans.containsSingleton(contextProperties)).isTrue();
+		});
+		// set through an environment variable's relaxed name: bound, and so checked, at startup
+		this.runner
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addLast(new SystemEnvironmentPropertySource("test-systemEnvironment",
+						Map.of("ARK_CHAT_CONTEXT_ENDPOINT_ID", "ep-20250101000000-abcde"))))
+			.withPropertyValues("ark.chat.legacy-bot.bot-id=bot-20250101000000-legcy")
+			.run((context) -> {
+				ConfigurableListableBeanFactory beans = context.getBeanFactory();
+				assertThat(beans.containsSingleton(legacy)).isTrue();
+				assertThat(beans.containsSingleton(contextProperties)).isTrue();
+				assertThat(context.getBean(ArkChatContextProperties.class).getEndpointId())
+					.isEqualTo("ep-20250101000000-abcde");
+			});
+		this.runner.withPropertyValues("ark.chat.context.ttl=59m")
+			.run((context) -> assertThat(context).getFailure().hasMessageContaining("ark.chat.context.ttl"));
 	}
 
 	@Test
