@@ -233,10 +233,10 @@ final class ArkChatBeanRegistrar implements ImportBeanDefinitionRegistrar, Envir
 
 	/** The knowledge base accepts only V4 signatures: a {@link VolcengineCredentials} bean, or the pair set. */
 	private static boolean hasKnowledgeCredentials(Registrations beans, Environment environment) {
-		if (KnowledgeBeans.hasAccessKeyPair(environment)) {
+		if (ArkChatCredentialBeans.hasAccessKeyPair(environment)) {
 			beans.record("knowledgeClient", ConditionOutcome.match(ConditionMessage.forCondition("Knowledge credentials")
 				.found("properties")
-				.items(KnowledgeBeans.ACCESS_KEY_PROPERTY, KnowledgeBeans.SECRET_KEY_PROPERTY)));
+				.items(ArkChatCredentialsCheck.ACCESS_KEY, ArkChatCredentialsCheck.SECRET_KEY)));
 			return true;
 		}
 		return beans.present("knowledgeClient", VolcengineCredentials.class);

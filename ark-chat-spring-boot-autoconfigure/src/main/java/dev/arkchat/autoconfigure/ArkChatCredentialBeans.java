@@ -120,4 +120,15 @@ final class ArkChatCredentialBeans {
 		return null;
 	}
 
+	/**
+	 * Whether {@code ark.chat.access-key} and {@code ark.chat.secret-key} both have a value: what signing a request
+	 * (the knowledge base) needs.
+	 * @param environment the environment
+	 * @return whether the pair is set
+	 */
+	static boolean hasAccessKeyPair(Environment environment) {
+		return StringUtils.hasText(environment.getProperty(ArkChatCredentialsCheck.ACCESS_KEY))
+				&& StringUtils.hasText(environment.getProperty(ArkChatCredentialsCheck.SECRET_KEY));
+	}
+
 }

@@ -44,7 +44,6 @@ final class ArkTransports implements SmartInitializingSingleton {
 			Map.entry("botChatClient", "BotChatClient"), Map.entry("legacyBotChatClient", "LegacyBotChatClient"),
 			Map.entry("contextClient", "ContextClient"));
 
-
 	private final ArkChatProperties properties;
 
 	private final ObjectProvider<RestClient.Builder> restClientBuilder;
@@ -143,9 +142,8 @@ final class ArkTransports implements SmartInitializingSingleton {
 		}
 		for (Map.Entry<String, String> bean : KEYED_CLIENT_BEANS) {
 			if (isOwn(listable, bean.getKey())) {
-				if (listable.getBeanProvider(ApiKeyProvider.class).getIfAvailable() == null) {
-					throw new ArkChatCredentialsMissingException(bean.getValue());
-				}
+				ArkChatCredentialsMissingException.require(listable.getBeanProvider(ApiKeyProvider.class),
+						bean.getValue());
 				break;
 			}
 		}

@@ -36,9 +36,6 @@ final class ContextChatBeans {
 	/** The property that overrides the Ark host for context calls. */
 	static final String BASE_URL_PROPERTY = ArkChatContextProperties.PREFIX + ".base-url";
 
-	/** The property naming the conversation cache. */
-	static final String CACHE_NAME_PROPERTY = ContextDefaults.CACHE_NAME_PROPERTY;
-
 	private static final Log logger = LogFactory.getLog(ContextChatBeans.class);
 
 	private ContextChatBeans() {
@@ -99,12 +96,12 @@ final class ContextChatBeans {
 		}
 		Cache cache = cacheManager.getCache(cacheName);
 		if (cache == null) {
-			throw new ArkChatConfigurationException(CACHE_NAME_PROPERTY,
+			String property = ContextDefaults.CACHE_NAME_PROPERTY;
+			throw new ArkChatConfigurationException(property,
 					"The application's CacheManager (" + cacheManager.getClass().getName() + ") has no cache named '"
-							+ cacheName + "' (property '" + CACHE_NAME_PROPERTY + "'), and does not create caches "
-							+ "on demand.",
+							+ cacheName + "' (property '" + property + "'), and does not create caches on demand.",
 					"Add '" + cacheName + "' to the caches it creates (with Spring Boot: spring.cache.cache-names), "
-							+ "or set '" + CACHE_NAME_PROPERTY + "' to one of " + cacheManager.getCacheNames() + ".");
+							+ "or set '" + property + "' to one of " + cacheManager.getCacheNames() + ".");
 		}
 		return cache;
 	}

@@ -17,7 +17,6 @@ import dev.arkchat.knowledge.RerankModel;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.util.StringUtils;
 
@@ -34,10 +33,6 @@ import org.springframework.util.StringUtils;
  * are static, so that the beans can be processed ahead of time.
  */
 final class KnowledgeBeans {
-
-	static final String ACCESS_KEY_PROPERTY = ArkChatProperties.PREFIX + ".access-key";
-
-	static final String SECRET_KEY_PROPERTY = ArkChatProperties.PREFIX + ".secret-key";
 
 	/** The wire field a core validation message starts with, to the property that sets it. */
 	private static final Map<String, String> PROPERTIES_BY_FIELD = Map.of("limit", "limit", "dense_weight",
@@ -152,16 +147,6 @@ final class KnowledgeBeans {
 		String token = properties.getSessionToken();
 		return new VolcengineCredentials(String.valueOf(properties.getAccessKey()),
 				String.valueOf(properties.getSecretKey()), StringUtils.hasText(token) ? token : null);
-	}
-
-	/**
-	 * Whether {@code ark.chat.access-key} and {@code ark.chat.secret-key} both have a value.
-	 * @param environment the environment
-	 * @return whether the pair is set
-	 */
-	static boolean hasAccessKeyPair(Environment environment) {
-		return StringUtils.hasText(environment.getProperty(ACCESS_KEY_PROPERTY))
-				&& StringUtils.hasText(environment.getProperty(SECRET_KEY_PROPERTY));
 	}
 
 }
