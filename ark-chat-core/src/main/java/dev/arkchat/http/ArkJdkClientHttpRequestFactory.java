@@ -156,7 +156,7 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 				if (ArkJdkClientHttpRequestFactory.this.wholeBodies) {
 					HttpResponse<byte[]> whole = ArkJdkClientHttpRequestFactory.this.httpClient.get()
 						.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-					return new Response(whole.statusCode(), whole.headers(), new ByteArrayInputStream(whole.body()));
+					return new Response(whole.statusCode(), whole.headers(), new WholeBody(whole.body()));
 				}
 				return new Response(ArkJdkClientHttpRequestFactory.this.httpClient.get()
 					.send(builder.build(), (info) -> new BodyStream()));
@@ -239,6 +239,26 @@ public final class ArkJdkClientHttpRequestFactory implements ClientHttpRequestFa
 			if (this.body instanceof BodyStream stream) {
 				stream.release();
 			}
+		}
+
+	}
+
+	/**
+	 * A body received whole. A reader that can take the bytes themselves asks for them ({@link #unread()}), which saves
+	 * the copy into a buffer of its own that reading the stream would make.
+	 */
+	static final class WholeBody extends ByteArrayInputStream {
+
+		WholeBody(byte[] body) {
+			super(body);
+		}
+
+		/**
+		 * The body, if none of it has been read yet; reading it through this stream is then still possible.
+		 * @return the body's bytes (not a copy: not to be changed), or {@code null} once reading has begun
+		 */
+		byte @Nullable [] unread() {
+			return (this.pos == 0 && this.count == this.buf.length) ? this.buf : null;
 		}
 
 	}

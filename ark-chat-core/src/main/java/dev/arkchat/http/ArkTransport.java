@@ -238,7 +238,7 @@ public final class ArkTransport {
 		try {
 			return target(clients().blocking(), path)
 				.contentType(MediaType.APPLICATION_JSON)
-				.accept(MediaType.APPLICATION_JSON)
+				.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
 				.headers(headers)
 				.header(RequestIds.CLIENT_REQUEST_ID_HEADER, RequestIds.next())
 				.body(json)
@@ -247,7 +247,10 @@ public final class ArkTransport {
 					remember(path, request);
 					throwIfError(response);
 					try (InputStream in = response.getBody()) {
-						return reader.<T>readValue(in);
+						// a body received whole is parsed from its bytes, not copied again through the stream
+						byte[] whole = (in instanceof ArkJdkClientHttpRequestFactory.WholeBody body) ? body.unread()
+								: null;
+						return (whole != null) ? reader.<T>readValue(whole) : reader.<T>readValue(in);
 					}
 					catch (JacksonException ex) {
 						throw new ArkException("Ark's answer could not be decoded: " + ex.getOriginalMessage(),
