@@ -2,22 +2,25 @@
 # Runs every benchmark of ark-chat against the floor (JDK HttpClient + Jackson tree) and the official Volcengine SDK,
 # and prints the results as Markdown (also written to benchmarks/target/benchmark-results.md).
 #
-#   benchmarks/run.sh            the full suite: JMH (figures 1-4), 256 concurrent streams (5), the 500-stream load
-#                                check, startup (6); about 15 minutes on 2 cores
+#   benchmarks/run.sh            the full suite: JMH (figures 1-4), figure 2 in pairs, 256 concurrent streams (5), the
+#                                500-stream load check, startup (6); about 16 minutes on 2 cores
 #   benchmarks/run.sh --quick    the same with very short JMH settings and fewer startup runs (a smoke test)
 #
 # Environment: JAVA_HOME picks the JDK that runs the benchmarks (17 or later); JMH_ARGS replaces the JMH settings
 # (default: -f 1 -wi 8 -w 3 -i 5 -r 3; ark-chat's deeper Spring stack needs some 20 s of JIT warm-up on a small
-# machine); STARTUP_RUNS the number of startup rounds (default 30).
+# machine); STARTUP_RUNS the number of startup rounds (default 30); PAIR_ROUNDS the rounds of figure 2 in pairs
+# (default 100).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 8 -w 3 -i 5 -r 3"}
 STARTUP_RUNS=${STARTUP_RUNS:-30}
+PAIR_ROUNDS=${PAIR_ROUNDS:-100}
 if [[ "${1:-}" == "--quick" ]]; then
 	JMH_ARGS="-f 1 -wi 1 -w 1 -i 2 -r 1"
 	STARTUP_RUNS=3
+	PAIR_ROUNDS=10
 fi
 
 echo "Building (ark-chat modules and benchmarks, no tests)..." >&2
@@ -50,6 +53,15 @@ echo "JMH: figures 1-4..." >&2
 	echo "### Figures 1-4 (JMH; raw output in benchmarks/target/jmh-output.txt)"
 	echo
 	"$JAVA" -cp "$CP" dev.arkchat.benchmarks.JmhReport target/jmh-results.json
+	echo
+} | tee -a "$OUT"
+
+echo "Figure 2 in pairs: ark-chat against the floor, alternating blocks of calls..." >&2
+{
+	echo "### Figure 2 in pairs: blocking round trip, ark-chat ÷ floor, alternating blocks in one JVM"
+	echo
+	"$JAVA" -Xms1g -Xmx1g -Djava.net.preferIPv4Stack=true -cp "$CP" dev.arkchat.benchmarks.BlockingPairs \
+		--rounds "$PAIR_ROUNDS" --header
 	echo
 } | tee -a "$OUT"
 
