@@ -25,9 +25,14 @@ import java.util.Random;
  * round-by-round differences, with a 95% bootstrap interval: the runs of the five are interleaved, forwards and
  * backwards in turn, so that a change in the machine's load falls on all of them alike.
  * <p>
+ * The CPU time of the main thread until the context is ready is reported the same way: it leaves out the time the
+ * main thread waits for a core (the JIT compiler's threads compete for the two), so it depends less on the machine's
+ * load, though not on its speed.
+ * <p>
  * Usage: {@code StartupHarness --baseline <classpath file> --restclient <classpath file> --starter <classpath file>
- * --classes <dir> [--runs 30]}. The class path files are written by {@code dependency:build-classpath} (see
- * {@code benchmarks/run.sh}).
+ * --classes <dir> [--runs 30] [--target-only]}. {@code --target-only} starts the first two set-ups alone (the
+ * target's figure), so that more rounds fit in the same time. The class path files are written by
+ * {@code dependency:build-classpath} (see {@code benchmarks/run.sh}).
  */
 public final class StartupHarness {
 
@@ -49,6 +54,7 @@ public final class StartupHarness {
 				"target/startup-restclient-classpath.txt"));
 		List<String> starter = entries(ConcurrentStreams.option(args, "--starter", "target/starter-classpath.txt"));
 		int runs = Integer.parseInt(ConcurrentStreams.option(args, "--runs", "30"));
+		int setups = List.of(args).contains("--target-only") ? 2 : 5;
 		String[] classpaths = { join(classes, baseline, List.of()), join(classes, baseline, starter),
 				join(classes, restclient, List.of()), join(classes, restclient, starter),
 				join(classes, baseline, starter) };
@@ -63,20 +69,22 @@ public final class StartupHarness {
 		// the last one has a bean that needs ark-chat's bot template, which is then created at startup
 		String[][] extraArgs = { {}, {}, {}, {}, { "--bench.use-bot-chat=true" } };
 		// one of each first, not counted: file system cache, CDS archive
-		for (int c = 0; c < classpaths.length; c++) {
+		for (int c = 0; c < setups; c++) {
 			run(classpaths[c], extraArgs[c]);
 		}
 		List<List<Long>> ready = new ArrayList<>();
 		List<List<Long>> wall = new ArrayList<>();
-		for (int c = 0; c < classpaths.length; c++) {
+		List<List<Long>> mainThreadCpu = new ArrayList<>();
+		for (int c = 0; c < setups; c++) {
 			ready.add(new ArrayList<>());
 			wall.add(new ArrayList<>());
+			mainThreadCpu.add(new ArrayList<>());
 		}
-		int[] beans = new int[classpaths.length];
+		int[] beans = new int[setups];
 		for (int i = 0; i < runs; i++) {
 			// forwards in even rounds, backwards in odd ones: a set-up is not always started right after the same one
-			for (int k = 0; k < classpaths.length; k++) {
-				int c = (i % 2 == 0) ? k : classpaths.length - 1 - k;
+			for (int k = 0; k < setups; k++) {
+				int c = (i % 2 == 0) ? k : setups - 1 - k;
 				Run run = run(classpaths[c], extraArgs[c]);
 				if (run.ark != withArk[c]) {
 					throw new IllegalStateException("ark-chat's beans " + (run.ark ? "are" : "are not") + " in '"
@@ -84,23 +92,28 @@ public final class StartupHarness {
 				}
 				ready.get(c).add(run.ready);
 				wall.get(c).add(run.wall);
+				mainThreadCpu.get(c).add(run.mainThreadCpu);
 				beans[c] = run.beans;
 			}
 		}
-		System.out.println("| application | beans | ready (median of " + runs + " starts) | process wall time (median) |");
-		System.out.println("|---|---|---|---|");
-		for (int c = 0; c < classpaths.length; c++) {
-			System.out.printf(Locale.ROOT, "| %s | %d | %d ms | %d ms |%n", names[c], beans[c], median(ready.get(c)),
-					median(wall.get(c)));
+		System.out.println("| application | beans | ready (median of " + runs
+				+ " starts) | process wall time (median) | main thread's CPU until ready (median) |");
+		System.out.println("|---|---|---|---|---|");
+		for (int c = 0; c < setups; c++) {
+			System.out.printf(Locale.ROOT, "| %s | %d | %d ms | %d ms | %d ms |%n", names[c], beans[c],
+					median(ready.get(c)), median(wall.get(c)), median(mainThreadCpu.get(c)));
 			int base = comparedWith[c];
 			if (base >= 0) {
 				List<Long> added = differences(ready.get(c), ready.get(base));
 				long[] interval = confidenceInterval(added);
+				List<Long> addedCpu = differences(mainThreadCpu.get(c), mainThreadCpu.get(base));
+				long[] cpuInterval = confidenceInterval(addedCpu);
 				System.out.printf(Locale.ROOT,
 						"| **added by ark-chat-spring-boot-starter** (median of the %d paired differences; 95%% "
-								+ "interval) | %+d | **%+d ms** (%+d to %+d) | %+d ms |%n",
+								+ "interval) | %+d | **%+d ms** (%+d to %+d) | %+d ms | %+d ms (%+d to %+d) |%n",
 						runs, beans[c] - beans[base], median(added), interval[0], interval[1],
-						median(differences(wall.get(c), wall.get(base))));
+						median(differences(wall.get(c), wall.get(base))), median(addedCpu), cpuInterval[0],
+						cpuInterval[1]);
 			}
 		}
 	}
@@ -178,7 +191,8 @@ public final class StartupHarness {
 			throw new IllegalStateException("The application failed (exit " + exit + "):\n" + output);
 		}
 		String[] parts = ready.split(" ");
-		return new Run(Long.parseLong(parts[1]), wall, Integer.parseInt(parts[2]), Boolean.parseBoolean(parts[3]));
+		return new Run(Long.parseLong(parts[1]), wall, Integer.parseInt(parts[2]), Boolean.parseBoolean(parts[3]),
+				Long.parseLong(parts[5]));
 	}
 
 	private static long median(List<Long> values) {
@@ -187,7 +201,7 @@ public final class StartupHarness {
 		return sorted.get(sorted.size() / 2);
 	}
 
-	private record Run(long ready, long wall, int beans, boolean ark) {
+	private record Run(long ready, long wall, int beans, boolean ark, long mainThreadCpu) {
 	}
 
 }

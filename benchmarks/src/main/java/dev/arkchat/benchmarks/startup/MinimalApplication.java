@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Bean;
  * with {@code spring-boot-starter} alone on the class path (or {@code spring-boot-starter-restclient}), and with
  * {@code ark-chat-spring-boot-starter} added (and an API key and bot id set; ark-chat's endpoint beans are created
  * when first used, see {@link #botChatUser}). It prints the JVM's uptime when the context is ready, the number of
- * beans and whether ark-chat's template is among them, and exits.
+ * beans, whether ark-chat's template is among them, the uptime once the context is closed and the CPU time the main
+ * thread had used when the context was ready, and exits.
  */
 @SpringBootApplication
 public class MinimalApplication {
@@ -39,10 +40,12 @@ public class MinimalApplication {
 	public static void main(String[] args) {
 		ConfigurableApplicationContext context = SpringApplication.run(MinimalApplication.class, args);
 		long ready = ManagementFactory.getRuntimeMXBean().getUptime();
+		long mainThreadCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
 		boolean ark = context.containsBean("botChatTemplate");
 		context.close();
 		long closed = ManagementFactory.getRuntimeMXBean().getUptime();
-		System.out.println("READY " + ready + " " + context.getBeanDefinitionCount() + " " + ark + " " + closed);
+		System.out.println("READY " + ready + " " + context.getBeanDefinitionCount() + " " + ark + " " + closed + " "
+				+ mainThreadCpu);
 		System.out.flush();
 		System.exit(0);
 	}
