@@ -37,6 +37,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.StreamingHttpOutputMessage;
+import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.converter.ByteArrayHttpMessageConverter;
@@ -64,6 +66,10 @@ public final class ArkTransport {
 
 	/** Default idle timeout of a stream: no byte for this long ends it. */
 	public static final Duration DEFAULT_STREAM_IDLE_TIMEOUT = Duration.ofSeconds(120);
+
+	/** What a stream asks for: events, or a JSON error. */
+	private static final String EVENT_STREAM_OR_JSON = MediaType.TEXT_EVENT_STREAM_VALUE + ", "
+			+ MediaType.APPLICATION_JSON_VALUE;
 
 	private static final DefaultArkChatObservationConvention DEFAULT_CONVENTION = new DefaultArkChatObservationConvention();
 
@@ -237,11 +243,7 @@ public final class ArkTransport {
 			ArkChatObservationContext context) {
 		try {
 			return target(clients().blocking(), path)
-				.contentType(MediaType.APPLICATION_JSON)
-				.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-				.headers(headers)
-				.header(RequestIds.CLIENT_REQUEST_ID_HEADER, RequestIds.next())
-				.body(json)
+				.httpRequest((request) -> prepare(request, MediaType.APPLICATION_JSON_VALUE, headers, json))
 				.exchange((request, response) -> {
 					server(request, context);
 					remember(path, request);
@@ -267,11 +269,7 @@ public final class ArkTransport {
 			ArkChatObservationContext context) {
 		try {
 			return target(clients().streaming(), path)
-				.contentType(MediaType.APPLICATION_JSON)
-				.accept(MediaType.TEXT_EVENT_STREAM, MediaType.APPLICATION_JSON)
-				.headers(headers)
-				.header(RequestIds.CLIENT_REQUEST_ID_HEADER, RequestIds.next())
-				.body(json)
+				.httpRequest((request) -> prepare(request, EVENT_STREAM_OR_JSON, headers, json))
 				.exchange((request, response) -> {
 					server(request, context);
 					remember(path, request);
@@ -288,6 +286,36 @@ public final class ArkTransport {
 		}
 		catch (RestClientException ex) {
 			throw translate(ex);
+		}
+	}
+
+	/**
+	 * Sets a request's headers and writes its body into the request itself, once {@link RestClient} has made it (and
+	 * copied any default headers of the application's builder into it). Handing them to {@code RestClient}'s spec
+	 * instead costs a copy of every header into the request (Spring's {@code HttpHeaders.addAll} builds
+	 * case-insensitive views of the names each time) and a pass through the message converters for a body that is
+	 * already bytes. Interceptors and observations see the same request either way: they run when it is executed.
+	 */
+	private static void prepare(ClientHttpRequest request, String accept, Consumer<HttpHeaders> headers, byte[] json) {
+		HttpHeaders requestHeaders = request.getHeaders();
+		requestHeaders.set(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
+		requestHeaders.set(HttpHeaders.ACCEPT, accept);
+		headers.accept(requestHeaders);
+		requestHeaders.set(RequestIds.CLIENT_REQUEST_ID_HEADER, RequestIds.next());
+		// as a message converter writes bytes: with their length (a streaming request factory would otherwise send
+		// the body chunked) and as a repeatable body where the request takes one
+		requestHeaders.setContentLength(json.length);
+		try {
+			if (request instanceof StreamingHttpOutputMessage streaming) {
+				streaming.setBody(json);
+			}
+			else {
+				request.getBody().write(json);
+			}
+		}
+		catch (IOException ex) {
+			throw new ResourceAccessException("I/O error writing the request to " + request.getURI() + ": "
+					+ ex.getMessage(), ex);
 		}
 	}
 
@@ -610,9 +638,9 @@ public final class ArkTransport {
 			if (baseUrl != null) {
 				base.baseUrl(baseUrl);
 			}
-			// bodies are bytes both ways (written by the wire mapper, answers read from the body's stream): with no
-			// converter configured, RestClient would register its defaults, a Jackson mapper of its own among them,
-			// which costs an application's startup a good 150 ms and is never used
+			// no body goes through the converters (requests are written into the request as bytes, answers read from
+			// the body): with no converter configured, RestClient would register its defaults, a Jackson mapper of its
+			// own among them, which costs an application's startup a good 150 ms and is never used
 			base.configureMessageConverters((converters) -> converters.addCustomConverter(new ByteArrayHttpMessageConverter()));
 			RestClient blocking = base.clone().requestFactory(blockingFactory).build();
 			RestClient streaming = base.clone().requestFactory(streamingFactory).build();
