@@ -20,7 +20,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param references sources, on the chunks that carry them
  * @param metadata the request's metadata, echoed
  */
-@JsonDeserialize(using = BotChatChunkDeserializer.class)
+@JsonDeserialize(using = BotAnswerDeserializer.Chunk.class)
 public record BotChatChunk(@Nullable String id, @Nullable String object, @Nullable Long created,
 		@Nullable String model, List<ChunkChoice> choices, @Nullable Usage usage, @Nullable BotUsage botUsage,
 		@Nullable List<Reference> references, @Nullable BotMetadata metadata) implements ChatChunkView {

@@ -6,6 +6,7 @@ import dev.arkchat.chat.ChatChoice;
 import dev.arkchat.chat.Usage;
 import dev.arkchat.chat.ChatCompletionView;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * A bot's whole answer: the answer of a blocking call, or the merged chunks of a stream.
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param references the sources the answer used (web pages, knowledge-base chunks)
  * @param metadata the request's metadata, echoed back
  */
+@JsonDeserialize(using = BotAnswerDeserializer.Completion.class)
 public record BotChatCompletion(@Nullable String id, @Nullable String object, @Nullable Long created,
 		@Nullable String model, List<ChatChoice> choices, @Nullable Usage usage, @Nullable BotUsage botUsage,
 		@Nullable List<Reference> references, @Nullable BotMetadata metadata) implements ChatCompletionView {

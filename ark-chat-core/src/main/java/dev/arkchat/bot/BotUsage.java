@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * What a bot call consumed: tokens per model endpoint, and plugin use.
@@ -11,6 +12,7 @@ import tools.jackson.databind.JsonNode;
  * @param actionUsage plugin calls
  * @param actionDetails plugin calls with each tool's input and output
  */
+@JsonDeserialize(using = BotUsageDeserializers.Usage.class)
 public record BotUsage(@Nullable List<ModelUsage> modelUsage, @Nullable List<ActionUsage> actionUsage,
 		@Nullable List<ActionDetail> actionDetails) {
 
@@ -45,6 +47,7 @@ public record BotUsage(@Nullable List<ModelUsage> modelUsage, @Nullable List<Act
 	 * @param completionTokens output tokens
 	 * @param totalTokens the sum
 	 */
+	@JsonDeserialize(using = BotUsageDeserializers.Model.class)
 	public record ModelUsage(@Nullable String name, int promptTokens, int completionTokens, int totalTokens) {
 	}
 
@@ -59,6 +62,7 @@ public record BotUsage(@Nullable List<ModelUsage> modelUsage, @Nullable List<Act
 	 * @param completionTokens output tokens, older form
 	 * @param totalTokens the sum, older form
 	 */
+	@JsonDeserialize(using = BotUsageDeserializers.Action.class)
 	public record ActionUsage(@Nullable String actionName, @Nullable Integer count, @Nullable String name,
 			@Nullable Integer searchCount, @Nullable Integer promptTokens, @Nullable Integer completionTokens,
 			@Nullable Integer totalTokens) {
@@ -70,6 +74,7 @@ public record BotUsage(@Nullable List<ModelUsage> modelUsage, @Nullable List<Act
 	 * @param count how many times it ran
 	 * @param toolDetails each tool call
 	 */
+	@JsonDeserialize(using = BotUsageDeserializers.Detail.class)
 	public record ActionDetail(@Nullable String name, @Nullable Integer count, @Nullable List<ToolDetail> toolDetails) {
 	}
 
@@ -81,6 +86,7 @@ public record BotUsage(@Nullable List<ModelUsage> modelUsage, @Nullable List<Act
 	 * @param createdAt when it started (epoch milliseconds)
 	 * @param completedAt when it ended (epoch milliseconds)
 	 */
+	@JsonDeserialize(using = BotUsageDeserializers.Tool.class)
 	public record ToolDetail(@Nullable String name, @Nullable JsonNode input, @Nullable JsonNode output,
 			@Nullable Long createdAt, @Nullable Long completedAt) {
 	}

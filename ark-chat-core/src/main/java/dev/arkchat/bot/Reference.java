@@ -3,6 +3,7 @@ package dev.arkchat.bot;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * A source the bot's answer used: a web-search result ({@code url}, {@code site_name}, {@code title}, …) or a
@@ -29,6 +30,7 @@ import tools.jackson.databind.JsonNode;
  * @param originTextTokenLen the chunk's length in tokens
  * @param fileName the document's file name
  */
+@JsonDeserialize(using = ReferenceDeserializer.class)
 public record Reference(@Nullable String url, @Nullable String logoUrl, @Nullable String mobileUrl,
 		@Nullable String siteName, @Nullable String title, @Nullable String summary, @Nullable String publishTime,
 		@Nullable CoverImage coverImage, @Nullable JsonNode extra, @Nullable String collectionName,

@@ -1,6 +1,7 @@
 package dev.arkchat.chat;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * One answer of a blocking call.
@@ -9,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param finishReason why the model stopped
  * @param logprobs token log probabilities, when requested
  */
+@JsonDeserialize(using = ChoiceDeserializer.Whole.class)
 public record ChatChoice(int index, ChatMessage message, @Nullable FinishReason finishReason,
 		@Nullable Logprobs logprobs) {
 }

@@ -36,7 +36,7 @@ final class ChatDeltaDeserializer extends WireDeserializer<ChatDelta> {
 			String name = p.currentName();
 			p.nextToken();
 			switch (name) {
-				case "role" -> role = role(p, ctxt);
+				case "role" -> role = role(p, ctxt, resolved(this.roles));
 				case "content" -> content = string(p, ctxt);
 				case "reasoning_content", "reasoningContent" -> reasoningContent = string(p, ctxt);
 				case "tool_calls", "toolCalls" -> toolCalls = value(p, ctxt, resolved(this.toolCalls));
@@ -46,12 +46,15 @@ final class ChatDeltaDeserializer extends WireDeserializer<ChatDelta> {
 		return new ChatDelta(role, content, reasoningContent, toolCalls);
 	}
 
-	private @Nullable ChatRole role(JsonParser p, DeserializationContext ctxt) {
-		// every chunk repeats the role: the common one is matched here, anything else goes through ChatRole.of
+	/**
+	 * Reads a role: the one of every answer is matched here, anything else goes through Jackson to
+	 * {@link ChatRole#of}, whose refusal of an unknown role Jackson reports.
+	 */
+	static @Nullable ChatRole role(JsonParser p, DeserializationContext ctxt, ValueDeserializer<Object> roles) {
 		if (p.currentToken() == JsonToken.VALUE_STRING && "assistant".equals(p.getString())) {
 			return ChatRole.ASSISTANT;
 		}
-		return value(p, ctxt, resolved(this.roles));
+		return value(p, ctxt, roles);
 	}
 
 }

@@ -10,11 +10,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.arkchat.http.ArkJson;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * One message of a conversation. Its content is either text or, for multimodal user messages, a list of
  * {@link ContentPart}s; on the wire both are {@code content}. Immutable.
  */
+@JsonDeserialize(using = ChatMessageDeserializer.class)
 public final class ChatMessage {
 
 	private final ChatRole role;
@@ -48,7 +50,16 @@ public final class ChatMessage {
 			@JsonProperty("reasoning_content") @Nullable String reasoningContent,
 			@JsonProperty("tool_calls") @Nullable List<ToolCall> toolCalls,
 			@JsonProperty("tool_call_id") @Nullable String toolCallId, @JsonProperty("name") @Nullable String name) {
-		String text = null;
+		return fromWire(role, null, content, reasoningContent, toolCalls, toolCallId, name);
+	}
+
+	/**
+	 * A message read from the wire, its content given as text when it was a JSON string, else as the JSON value.
+	 */
+	static ChatMessage fromWire(ChatRole role, @Nullable String text, @Nullable JsonNode content,
+			@Nullable String reasoningContent, @Nullable List<ToolCall> toolCalls, @Nullable String toolCallId,
+			@Nullable String name) {
+		String contentText = text;
 		List<ContentPart> parts = null;
 		if (content != null && content.isArray()) {
 			parts = new ArrayList<>();
@@ -57,9 +68,9 @@ public final class ChatMessage {
 			}
 		}
 		else if (content != null && !content.isNull()) {
-			text = content.asString();
+			contentText = content.asString();
 		}
-		return new ChatMessage(role, text, parts, reasoningContent, toolCalls, toolCallId, name);
+		return new ChatMessage(role, contentText, parts, reasoningContent, toolCalls, toolCallId, name);
 	}
 
 	/**

@@ -10,7 +10,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param finishReason set on the choice's last content chunk
  * @param logprobs log probabilities of this chunk's tokens, when requested
  */
-@JsonDeserialize(using = ChunkChoiceDeserializer.class)
+@JsonDeserialize(using = ChoiceDeserializer.Chunk.class)
 public record ChunkChoice(int index, @Nullable ChatDelta delta, @Nullable FinishReason finishReason,
 		@Nullable Logprobs logprobs) {
 }

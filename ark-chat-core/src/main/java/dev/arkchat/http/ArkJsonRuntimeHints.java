@@ -94,6 +94,24 @@ class ArkJsonRuntimeHints implements RuntimeHintsRegistrar {
 			"dev.arkchat.http.ArkTransport$ResolvedPath",
 			"dev.arkchat.http.RequestIds$Stamp");
 
+	/**
+	 * The hand-written deserializers that wire types name in {@code @JsonDeserialize(using = ...)}: Jackson creates
+	 * them through their (package-private) constructors.
+	 */
+	static final List<String> DESERIALIZERS = List.of(
+			"dev.arkchat.bot.BotAnswerDeserializer$Chunk",
+			"dev.arkchat.bot.BotAnswerDeserializer$Completion",
+			"dev.arkchat.bot.BotUsageDeserializers$Action",
+			"dev.arkchat.bot.BotUsageDeserializers$Detail",
+			"dev.arkchat.bot.BotUsageDeserializers$Model",
+			"dev.arkchat.bot.BotUsageDeserializers$Tool",
+			"dev.arkchat.bot.BotUsageDeserializers$Usage",
+			"dev.arkchat.bot.ReferenceDeserializer",
+			"dev.arkchat.chat.ChatDeltaDeserializer",
+			"dev.arkchat.chat.ChatMessageDeserializer",
+			"dev.arkchat.chat.ChoiceDeserializer$Chunk",
+			"dev.arkchat.chat.ChoiceDeserializer$Whole");
+
 	/** What Jackson uses: constructors and factories, accessors (public or not), fields. */
 	static final MemberCategory[] CATEGORIES = { MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS,
 			MemberCategory.INVOKE_DECLARED_CONSTRUCTORS, MemberCategory.INVOKE_PUBLIC_METHODS,
@@ -103,6 +121,10 @@ class ArkJsonRuntimeHints implements RuntimeHintsRegistrar {
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		for (String type : TYPES) {
 			hints.reflection().registerType(TypeReference.of(type), CATEGORIES);
+		}
+		for (String deserializer : DESERIALIZERS) {
+			hints.reflection()
+				.registerType(TypeReference.of(deserializer), MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
 		}
 	}
 

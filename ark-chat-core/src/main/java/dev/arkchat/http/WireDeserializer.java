@@ -128,6 +128,35 @@ public abstract class WireDeserializer<T> extends StdDeserializer<T> {
 	}
 
 	/**
+	 * Reads an optional {@code int}.
+	 * @param p the parser, on the value
+	 * @param ctxt the context
+	 * @return the number, or {@code null} for a JSON null
+	 */
+	protected static @Nullable Integer integer(JsonParser p, DeserializationContext ctxt) {
+		JsonToken token = p.currentToken();
+		if (token == JsonToken.VALUE_NUMBER_INT) {
+			return p.getIntValue();
+		}
+		if (token == JsonToken.VALUE_NULL) {
+			return null;
+		}
+		return ctxt.readValue(p, Integer.class);
+	}
+
+	/**
+	 * Reports that the type's constructor refused the values read, as Jackson reports it for its own creators (a
+	 * {@code ValueInstantiationException}), so that a caller sees a {@code JacksonException} either way.
+	 * @param ctxt the context
+	 * @param ex what the constructor threw
+	 * @return never returns normally
+	 */
+	@SuppressWarnings("unchecked")
+	protected final T refused(DeserializationContext ctxt, RuntimeException ex) {
+		return (T) ctxt.handleInstantiationProblem(handledType(), null, ex);
+	}
+
+	/**
 	 * Reads a primitive {@code int}, {@code 0} when null.
 	 * @param p the parser, on the value
 	 * @param ctxt the context

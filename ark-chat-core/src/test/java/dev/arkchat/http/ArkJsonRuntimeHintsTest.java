@@ -17,6 +17,8 @@ import dev.arkchat.bot.BotChatRequest;
 import dev.arkchat.chat.ChatMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
@@ -53,6 +55,8 @@ class ArkJsonRuntimeHintsTest {
 			"dev.arkchat.observation.ArkChatObservationDocumentation$HighCardinalityKeyNames",
 			"dev.arkchat.observation.ArkChatObservationDocumentation$LowCardinalityKeyNames");
 
+	private static final String BOT_CHAT_COMPLETION_DESERIALIZER = "dev.arkchat.bot.BotAnswerDeserializer$Completion";
+
 	private final RuntimeHints hints = new RuntimeHints();
 
 	@BeforeEach
@@ -79,6 +83,30 @@ class ArkJsonRuntimeHintsTest {
 		for (String type : ArkJsonRuntimeHints.TYPES) {
 			assertThat(ClassUtils.isPresent(type, getClass().getClassLoader())).as(type).isTrue();
 		}
+		for (String deserializer : ArkJsonRuntimeHints.DESERIALIZERS) {
+			assertThat(ClassUtils.isPresent(deserializer, getClass().getClassLoader())).as(deserializer).isTrue();
+		}
+	}
+
+	@Test
+	void everyDeserializerAWireTypeNamesCanBeCreated() throws Exception {
+		List<String> named = new ArrayList<>();
+		List<String> missing = new ArrayList<>();
+		for (Class<?> type : wireTypes()) {
+			JsonDeserialize annotation = type.getDeclaredAnnotation(JsonDeserialize.class);
+			if (annotation == null || annotation.using() == ValueDeserializer.None.class) {
+				continue;
+			}
+			named.add(annotation.using().getName());
+			if (!RuntimeHintsPredicates.reflection()
+				.onConstructorInvocation(annotation.using().getDeclaredConstructor())
+				.test(this.hints)) {
+				missing.add(annotation.using().getName());
+			}
+		}
+		assertThat(named).as("the hand-written deserializers").contains(BOT_CHAT_COMPLETION_DESERIALIZER);
+		assertThat(missing).as("deserializers without hints: add them to ArkJsonRuntimeHints.DESERIALIZERS")
+			.isEmpty();
 	}
 
 	@Test
