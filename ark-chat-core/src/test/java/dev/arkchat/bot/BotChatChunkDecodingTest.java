@@ -16,13 +16,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The hand-written deserializers of the per-event types ({@link BotChatChunk}, {@link ChunkChoice},
@@ -32,18 +29,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 class BotChatChunkDecodingTest {
 
-	/** Puts Jackson's own deserializer back in place of the hand-written ones. */
-	@JsonDeserialize(using = ValueDeserializer.None.class)
-	private abstract static class Generic {
-
-	}
-
-	private static final JsonMapper GENERIC = ArkJson.mapper()
-		.rebuild()
-		.addMixIn(BotChatChunk.class, Generic.class)
-		.addMixIn(ChunkChoice.class, Generic.class)
-		.addMixIn(ChatDelta.class, Generic.class)
-		.build();
+	private static final JsonMapper GENERIC = GenericDecoding.mapper(BotChatChunk.class, ChunkChoice.class,
+			ChatDelta.class);
 
 	static Stream<String> events() {
 		List<String> events = new ArrayList<>();
@@ -86,20 +73,7 @@ class BotChatChunkDecodingTest {
 	@ParameterizedTest
 	@MethodSource("events")
 	void decodesWhatJacksonsGenericPathDecodes(String json) {
-		Object expected = decode(GENERIC, json);
-		Object actual = decode(ArkJson.mapper(), json);
-		if (expected instanceof JacksonException failure) {
-			assertThat(actual).as("decoding %s", json).isInstanceOf(JacksonException.class);
-			assertThat(actual.getClass()).as("the exception for %s", json).isEqualTo(failure.getClass());
-		}
-		else {
-			assertThat(actual).as("decoding %s", json).isEqualTo(expected);
-		}
-	}
-
-	private static Object decode(JsonMapper mapper, String json) {
-		Throwable failure = catchThrowable(() -> mapper.readValue(json, BotChatChunk.class));
-		return (failure != null) ? failure : mapper.readValue(json, BotChatChunk.class);
+		GenericDecoding.assertDecodesAlike(GENERIC, json, BotChatChunk.class);
 	}
 
 	@Test

@@ -18,14 +18,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The hand-written deserializers of a blocking bot answer ({@link BotChatCompletion}, {@link ChatChoice},
@@ -35,24 +32,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 class BotChatCompletionDecodingTest {
 
-	/** Puts Jackson's own deserializer back in place of the hand-written ones. */
-	@JsonDeserialize(using = ValueDeserializer.None.class)
-	private abstract static class Generic {
-
-	}
-
-	private static final JsonMapper GENERIC = ArkJson.mapper()
-		.rebuild()
-		.addMixIn(BotChatCompletion.class, Generic.class)
-		.addMixIn(ChatChoice.class, Generic.class)
-		.addMixIn(ChatMessage.class, Generic.class)
-		.addMixIn(BotUsage.class, Generic.class)
-		.addMixIn(BotUsage.ModelUsage.class, Generic.class)
-		.addMixIn(BotUsage.ActionUsage.class, Generic.class)
-		.addMixIn(BotUsage.ActionDetail.class, Generic.class)
-		.addMixIn(BotUsage.ToolDetail.class, Generic.class)
-		.addMixIn(Reference.class, Generic.class)
-		.build();
+	private static final JsonMapper GENERIC = GenericDecoding.mapper(BotChatCompletion.class, ChatChoice.class,
+			ChatMessage.class, BotUsage.class, BotUsage.ModelUsage.class, BotUsage.ActionUsage.class,
+			BotUsage.ActionDetail.class, BotUsage.ToolDetail.class, Reference.class);
 
 	static Stream<String> answers() {
 		List<String> answers = new ArrayList<>();
@@ -119,20 +101,7 @@ class BotChatCompletionDecodingTest {
 	@ParameterizedTest
 	@MethodSource("answers")
 	void decodesWhatJacksonsGenericPathDecodes(String json) {
-		Object expected = decode(GENERIC, json);
-		Object actual = decode(ArkJson.mapper(), json);
-		if (expected instanceof JacksonException failure) {
-			assertThat(actual).as("decoding %s", json).isInstanceOf(JacksonException.class);
-			assertThat(actual.getClass()).as("the exception for %s", json).isEqualTo(failure.getClass());
-		}
-		else {
-			assertThat(actual).as("decoding %s", json).isEqualTo(expected);
-		}
-	}
-
-	private static Object decode(JsonMapper mapper, String json) {
-		Throwable failure = catchThrowable(() -> mapper.readValue(json, BotChatCompletion.class));
-		return (failure != null) ? failure : mapper.readValue(json, BotChatCompletion.class);
+		GenericDecoding.assertDecodesAlike(GENERIC, json, BotChatCompletion.class);
 	}
 
 	@Test
