@@ -86,12 +86,7 @@ abstract sealed class BotAnswerDeserializer<A, C> extends WireDeserializer<A> {
 				default -> unknown(p, ctxt, name);
 			}
 		}
-		try {
-			return create(id, object, created, model, choices, usage, botUsage, references, metadata);
-		}
-		catch (RuntimeException ex) {
-			return refused(ctxt, ex);
-		}
+		return create(id, object, created, model, choices, usage, botUsage, references, metadata);
 	}
 
 	private @Nullable BotMetadata metadata(JsonParser p, DeserializationContext ctxt) {

@@ -60,12 +60,7 @@ final class ChatMessageDeserializer extends WireDeserializer<ChatMessage> {
 				default -> unknown(p, ctxt, property);
 			}
 		}
-		try {
-			return ChatMessage.fromWire(role, text, content, reasoningContent, toolCalls, toolCallId, name);
-		}
-		catch (RuntimeException ex) {
-			return refused(ctxt, ex);
-		}
+		return ChatMessage.fromWire(role, text, content, reasoningContent, toolCalls, toolCallId, name);
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.arkchat.http;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
@@ -47,13 +48,24 @@ public abstract class WireDeserializer<T> extends StdDeserializer<T> {
 		else if (token != JsonToken.PROPERTY_NAME && token != JsonToken.END_OBJECT) {
 			return (T) ctxt.handleUnexpectedToken(handledType(), p);
 		}
-		return readProperties(p, ctxt);
+		try {
+			return readProperties(p, ctxt);
+		}
+		catch (JacksonException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// the type's constructor refused the values read: reported as Jackson reports it for its own creators
+			// (a ValueInstantiationException), so that a caller sees a JacksonException either way
+			return (T) ctxt.handleInstantiationProblem(handledType(), null, ex);
+		}
 	}
 
 	/**
 	 * Reads the properties of the object and builds the value. On entry the parser is on the first
 	 * {@link JsonToken#PROPERTY_NAME} (or on {@link JsonToken#END_OBJECT} for an empty object); on return it must be on
-	 * the object's {@link JsonToken#END_OBJECT}.
+	 * the object's {@link JsonToken#END_OBJECT}. A constructor that refuses the values read may simply throw: the
+	 * refusal reaches the caller as Jackson's {@code ValueInstantiationException}.
 	 * @param p the parser
 	 * @param ctxt the context
 	 * @return the value
@@ -142,18 +154,6 @@ public abstract class WireDeserializer<T> extends StdDeserializer<T> {
 			return null;
 		}
 		return ctxt.readValue(p, Integer.class);
-	}
-
-	/**
-	 * Reports that the type's constructor refused the values read, as Jackson reports it for its own creators (a
-	 * {@code ValueInstantiationException}), so that a caller sees a {@code JacksonException} either way.
-	 * @param ctxt the context
-	 * @param ex what the constructor threw
-	 * @return never returns normally
-	 */
-	@SuppressWarnings("unchecked")
-	protected final T refused(DeserializationContext ctxt, RuntimeException ex) {
-		return (T) ctxt.handleInstantiationProblem(handledType(), null, ex);
 	}
 
 	/**
