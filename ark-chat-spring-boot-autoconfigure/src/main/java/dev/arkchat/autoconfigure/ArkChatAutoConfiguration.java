@@ -49,7 +49,8 @@ import org.springframework.web.client.RestClient;
 		"org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration" })
 @ConditionalOnClass({ BotChatClient.class, RestClient.class })
 @ConditionalOnBooleanProperty(name = ArkChatProperties.PREFIX + ".enabled", matchIfMissing = true)
-@EnableConfigurationProperties(ArkChatProperties.class)
+// Boot's binding of @ConfigurationProperties beans: the registrar registers ark-chat's, as this would
+@EnableConfigurationProperties
 @Import(ArkChatBeanRegistrar.class)
 // the class declares no bean: it is never needed
 @Lazy

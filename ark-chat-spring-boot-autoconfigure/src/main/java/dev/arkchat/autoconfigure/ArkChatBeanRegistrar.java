@@ -2,6 +2,7 @@ package dev.arkchat.autoconfigure;
 
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,12 +63,12 @@ import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.core.type.AnnotationMetadata;
-import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
 /**
- * Registers the beans of {@link ArkChatAutoConfiguration}: the transport factory, the credentials
- * ({@link ArkChatCredentialBeans}), bot chat v3 with one {@link BotChatOperations} per named bot
+ * Registers the beans of {@link ArkChatAutoConfiguration}: the {@code ark.chat.*} properties and the
+ * {@link ArkChatStartupCheck} ({@link ArkChatStartupBeans}), the transport factory ({@link ArkTransports}), the
+ * credentials ({@link ArkChatCredentialBeans}, {@link ArkChatTemporaryKeyBeans}), bot chat v3 with one {@link BotChatOperations} per named bot
  * ({@link BotChatBeans}), the legacy bot chat v2 ({@link LegacyBotChatBeans}), context-cached chat
  * ({@link ContextChatBeans}) and the knowledge base ({@link KnowledgeBeans}).
  * <p>
@@ -80,9 +81,13 @@ import org.springframework.util.ClassUtils;
  * Why not {@code @Bean} methods with conditions: a minimal application pays for every configuration class, condition
  * and factory method that Spring processes, a few milliseconds each. Here one class-level condition decides for all,
  * the type of every bean is declared (so no factory method is reflected over to predict it), and the factory methods
- * are static methods of small classes, so that the beans can still be processed ahead of time. The lazy endpoint beans
- * are also kept out of Spring's scan for {@code @EventListener} methods, which would load their types and every class
- * their methods name at startup (see {@code Registrations#definition}). Named bots are read
+ * are static methods of small classes, so that the beans can still be processed ahead of time (and so that Spring does
+ * not reflect over a bean's class as a candidate configuration class). A definition names its factory class rather
+ * than holding it, so that a lazy bean that is never created loads no class of its own; the conditions are answered
+ * from one prediction of every bean's type. Only the properties, the check and the credentials are created at startup
+ * (with the knowledge base, whose settings its client checks). The lazy beans are also kept out of Spring's scan for
+ * {@code @EventListener} methods, which would load their types and every class their methods name at startup (see
+ * {@code Registrations#definition}). Named bots are read
  * from the environment when the configuration is parsed (at build time for an AOT-processed application); the values
  * are read from the bound {@link ArkChatProperties}, which also checks them.
  */
@@ -91,10 +96,29 @@ final class ArkChatBeanRegistrar implements ImportBeanDefinitionRegistrar, Envir
 	/** The suffix of the bean name of a named bot's operations. */
 	static final String BEAN_NAME_SUFFIX = "BotChatOperations";
 
+	// the factory classes by name: a definition names its class, which is loaded when the bean is created, so that a
+	// lazy bean that is never created costs no class loading (a test checks that each name is a class)
+	private static final String PACKAGE = "dev.arkchat.autoconfigure.";
+
+	static final String STARTUP_BEANS = PACKAGE + "ArkChatStartupBeans";
+
+	static final String TRANSPORTS = PACKAGE + "ArkTransports";
+
+	static final String CREDENTIAL_BEANS = PACKAGE + "ArkChatCredentialBeans";
+
+	static final String TEMPORARY_KEY_BEANS = PACKAGE + "ArkChatTemporaryKeyBeans";
+
+	static final String BOT_CHAT_BEANS = PACKAGE + "BotChatBeans";
+
+	static final String LEGACY_BOT_CHAT_BEANS = PACKAGE + "LegacyBotChatBeans";
+
+	static final String CONTEXT_CHAT_BEANS = PACKAGE + "ContextChatBeans";
+
+	static final String KNOWLEDGE_BEANS = PACKAGE + "KnowledgeBeans";
+
 	/** The classes whose static methods make ark-chat's beans: a bean made by one of them is ark-chat's own. */
-	static final List<String> FACTORY_CLASSES = List.of(ArkTransports.class.getName(),
-			ArkChatCredentialBeans.class.getName(), BotChatBeans.class.getName(), LegacyBotChatBeans.class.getName(),
-			ContextChatBeans.class.getName(), KnowledgeBeans.class.getName());
+	static final List<String> FACTORY_CLASSES = List.of(STARTUP_BEANS, TRANSPORTS, CREDENTIAL_BEANS,
+			TEMPORARY_KEY_BEANS, BOT_CHAT_BEANS, LEGACY_BOT_CHAT_BEANS, CONTEXT_CHAT_BEANS, KNOWLEDGE_BEANS);
 
 	private static final String SOURCE = ArkChatAutoConfiguration.class.getName() + "#";
 
@@ -124,73 +148,95 @@ final class ArkChatBeanRegistrar implements ImportBeanDefinitionRegistrar, Envir
 	@Override
 	public void registerBeanDefinitions(AnnotationMetadata importingClassMetadata, BeanDefinitionRegistry registry) {
 		Environment environment = this.environment;
-		Assert.state(environment != null, "No Environment");
-		Assert.state(registry instanceof ConfigurableListableBeanFactory,
-				() -> "ark-chat's beans need a ConfigurableListableBeanFactory, not " + registry.getClass().getName());
-		Registrations beans = new Registrations(registry, (ConfigurableListableBeanFactory) registry,
-				this.classLoader);
-		if (beans.missing("arkChatTransports", ArkTransports.class)) {
-			// eager: it checks at startup what the lazy endpoint beans will need
-			RootBeanDefinition transports = new RootBeanDefinition(ArkTransports.class);
-			transports.setAutowireMode(AutowireCapableBeanFactory.AUTOWIRE_CONSTRUCTOR);
-			beans.register("arkChatTransports", transports);
+		if (environment == null) {
+			throw new IllegalStateException("No Environment");
 		}
+		if (!(registry instanceof ConfigurableListableBeanFactory beanFactory)) {
+			throw new IllegalStateException(
+					"ark-chat's beans need a ConfigurableListableBeanFactory, not " + registry.getClass().getName());
+		}
+		Registrations beans = new Registrations(registry, beanFactory, this.classLoader);
+		beans.registerProperties(STARTUP_BEANS, "arkChatProperties", ArkChatProperties.class, ArkChatProperties.PREFIX,
+				environment);
+		if (beans.nameFree("arkChatStartupCheck")) {
+			beans.register("arkChatStartupCheck",
+					Registrations.definition(STARTUP_BEANS, "arkChatStartupCheck", ArkChatStartupCheck.class, false));
+		}
+		beans.registerIfMissing("arkChatTransports", ArkTransports.class, TRANSPORTS, ArkTransports.class, true);
 		registerCredentials(beans, environment);
 		registerBotChat(beans, environment);
 		if (beans.enabled(environment, ArkChatLegacyBotProperties.PREFIX, "legacyBotChatClient")
 				&& beans.onClassPath("legacyBotChatClient", LEGACY_BOT_CLIENT)) {
-			beans.registerProperties(ArkChatLegacyBotProperties.class, ArkChatLegacyBotProperties.PREFIX, environment);
-			beans.registerIfMissing("legacyBotChatClient", LegacyBotChatClient.class, LegacyBotChatBeans.class,
+			beans.registerProperties(LEGACY_BOT_CHAT_BEANS, "legacyBotProperties", ArkChatLegacyBotProperties.class,
+					ArkChatLegacyBotProperties.PREFIX, environment);
+			beans.registerIfMissing("legacyBotChatClient", LegacyBotChatClient.class, LEGACY_BOT_CHAT_BEANS,
 					LegacyBotChatClient.class, true);
-			beans.registerIfMissing("legacyBotChatTemplate", LegacyBotChatOperations.class, LegacyBotChatBeans.class,
+			beans.registerIfMissing("legacyBotChatTemplate", LegacyBotChatOperations.class, LEGACY_BOT_CHAT_BEANS,
 					LegacyBotChatTemplate.class, true);
 		}
 		if (beans.enabled(environment, ArkChatContextProperties.PREFIX, "contextClient")
 				&& beans.onClassPath("contextClient", CONTEXT_CLIENT)) {
 			registerContext(beans, environment);
 		}
+		// the credentials first: without them the client's class is not even looked for
 		if (beans.enabled(environment, ArkChatKnowledgeProperties.PREFIX, "knowledgeClient")
-				&& beans.onClassPath("knowledgeClient", KNOWLEDGE_CLIENT)
-				&& hasKnowledgeCredentials(beans, environment)) {
-			beans.registerProperties(ArkChatKnowledgeProperties.class, ArkChatKnowledgeProperties.PREFIX, environment);
-			beans.registerIfMissing("knowledgeClient", KnowledgeClient.class, KnowledgeBeans.class,
-					KnowledgeClient.class, false);
-			beans.registerIfMissing("knowledgePromptTemplate", KnowledgePromptTemplate.class, KnowledgeBeans.class,
+				&& hasKnowledgeCredentials(beans, environment)
+				&& beans.onClassPath("knowledgeClient", KNOWLEDGE_CLIENT)) {
+			beans.registerProperties(KNOWLEDGE_BEANS, "knowledgeProperties", ArkChatKnowledgeProperties.class,
+					ArkChatKnowledgeProperties.PREFIX, environment);
+			beans.registerIfMissing("knowledgeClient", KnowledgeClient.class, KNOWLEDGE_BEANS, KnowledgeClient.class,
+					false);
+			beans.registerIfMissing("knowledgePromptTemplate", KnowledgePromptTemplate.class, KNOWLEDGE_BEANS,
 					KnowledgePromptTemplate.class, false);
-			beans.registerIfMissing("knowledgeTemplate", KnowledgeOperations.class, KnowledgeBeans.class,
+			beans.registerIfMissing("knowledgeTemplate", KnowledgeOperations.class, KNOWLEDGE_BEANS,
 					KnowledgeTemplate.class, false);
 		}
 	}
 
+	/**
+	 * Whether a bean is one of ark-chat's (and not the application's under the same name): made by one of the
+	 * factory classes, which an ahead-of-time processed definition keeps too.
+	 * @param beanFactory the bean factory
+	 * @param name the bean's name
+	 * @return whether it is ark-chat's
+	 */
+	static boolean isOwn(ConfigurableListableBeanFactory beanFactory, String name) {
+		if (!beanFactory.containsBeanDefinition(name)) {
+			return false;
+		}
+		String beanClassName = beanFactory.getBeanDefinition(name).getBeanClassName();
+		return beanClassName != null && FACTORY_CLASSES.contains(beanClassName);
+	}
+
 	/** The credential beans are eager: a wrong set of credential properties fails the startup. */
 	private static void registerCredentials(Registrations beans, Environment environment) {
-		boolean apiKey = ArkChatCredentialBeans.hasApiKey(environment);
+		boolean apiKey = ArkChatCredentialsCheck.hasApiKey(environment);
 		beans.record("arkChatApiKeyProvider", property(apiKey, ArkChatCredentialsCheck.API_KEY));
 		if (apiKey) {
-			beans.registerIfMissing("arkChatApiKeyProvider", ApiKeyProvider.class, ArkChatCredentialBeans.class,
+			beans.registerIfMissing("arkChatApiKeyProvider", ApiKeyProvider.class, CREDENTIAL_BEANS,
 					StaticApiKeyProvider.class, false);
 		}
-		String accessKeyPair = ArkChatCredentialBeans.accessKeyPairProperty(environment);
+		String accessKeyPair = ArkChatCredentialsCheck.accessKeyPairProperty(environment);
 		beans.record("arkChatVolcengineCredentials", property(accessKeyPair != null,
 				(accessKeyPair != null) ? accessKeyPair : ArkChatCredentialsCheck.ACCESS_KEY));
 		if (accessKeyPair != null) {
-			beans.registerIfMissing("arkChatVolcengineCredentials", VolcengineCredentials.class,
-					ArkChatCredentialBeans.class, VolcengineCredentials.class, false);
+			beans.registerIfMissing("arkChatVolcengineCredentials", VolcengineCredentials.class, CREDENTIAL_BEANS,
+					VolcengineCredentials.class, false);
 		}
 		if (beans.present("arkChatApiKeyRefreshExecutor", VolcengineCredentials.class)
 				&& beans.missing("arkChatApiKeyRefreshExecutor", ApiKeyProvider.class)) {
 			beans.registerIfMissing("arkChatApiKeyRefreshExecutor", ArkApiKeyRefreshExecutor.class,
-					ArkChatCredentialBeans.class, ArkApiKeyRefreshExecutor.class, false);
-			beans.registerIfMissing("arkChatTemporaryApiKeyProvider", ApiKeyProvider.class,
-					ArkChatCredentialBeans.class, TemporaryApiKeyProvider.class, false);
+					TEMPORARY_KEY_BEANS, ArkApiKeyRefreshExecutor.class, false);
+			beans.registerIfMissing("arkChatTemporaryApiKeyProvider", ApiKeyProvider.class, TEMPORARY_KEY_BEANS,
+					TemporaryApiKeyProvider.class, false);
 		}
 	}
 
 	/** The bot chat beans are lazy: created when first injected or asked for (their settings are checked at startup). */
 	private static void registerBotChat(Registrations beans, Environment environment) {
-		beans.registerIfMissing("botChatClient", BotChatClient.class, BotChatBeans.class, BotChatClient.class, true);
+		beans.registerIfMissing("botChatClient", BotChatClient.class, BOT_CHAT_BEANS, BotChatClient.class, true);
 		RootBeanDefinition template = beans.registerIfMissing("botChatTemplate", BotChatOperations.class,
-				BotChatBeans.class, BotChatTemplate.class, true);
+				BOT_CHAT_BEANS, BotChatTemplate.class, true);
 		if (template != null) {
 			// so that plain injection still finds it when named bots add more
 			template.setPrimary(true);
@@ -204,7 +250,7 @@ final class ArkChatBeanRegistrar implements ImportBeanDefinitionRegistrar, Envir
 		for (String name : bots.keySet()) {
 			String beanName = name + BEAN_NAME_SUFFIX;
 			if (beans.nameFree(beanName)) {
-				RootBeanDefinition definition = Registrations.definition(BotChatBeans.class, "named",
+				RootBeanDefinition definition = Registrations.definition(BOT_CHAT_BEANS, "named",
 						BotChatTemplate.class, true);
 				definition.getConstructorArgumentValues().addIndexedArgumentValue(0, name);
 				definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
@@ -215,25 +261,25 @@ final class ArkChatBeanRegistrar implements ImportBeanDefinitionRegistrar, Envir
 
 	/** The context beans are lazy, but for the check of the sessions' cache. */
 	private static void registerContext(Registrations beans, Environment environment) {
-		beans.registerProperties(ArkChatContextProperties.class, ArkChatContextProperties.PREFIX, environment);
-		beans.registerIfMissing("contextClient", ContextClient.class, ContextChatBeans.class, ContextClient.class,
-				true);
-		beans.registerIfMissing("contextChatTemplate", ContextChatOperations.class, ContextChatBeans.class,
+		beans.registerProperties(CONTEXT_CHAT_BEANS, "contextProperties", ArkChatContextProperties.class,
+				ArkChatContextProperties.PREFIX, environment);
+		beans.registerIfMissing("contextClient", ContextClient.class, CONTEXT_CHAT_BEANS, ContextClient.class, true);
+		beans.registerIfMissing("contextChatTemplate", ContextChatOperations.class, CONTEXT_CHAT_BEANS,
 				ContextChatTemplate.class, true);
 		if (!beans.onClassPath("contextSessions", CACHE)) {
 			return;
 		}
-		beans.registerIfMissing("contextSessions", ContextSessions.class, ContextChatBeans.class,
-				ContextSessions.class, true);
+		beans.registerIfMissing("contextSessions", ContextSessions.class, CONTEXT_CHAT_BEANS, ContextSessions.class,
+				true);
 		if (beans.present("arkChatContextSessionCacheCheck", CacheManager.class)) {
-			beans.register("arkChatContextSessionCacheCheck", Registrations.definition(ContextChatBeans.class,
+			beans.register("arkChatContextSessionCacheCheck", Registrations.definition(CONTEXT_CHAT_BEANS,
 					"arkChatContextSessionCacheCheck", SmartInitializingSingleton.class, false));
 		}
 	}
 
 	/** The knowledge base accepts only V4 signatures: a {@link VolcengineCredentials} bean, or the pair set. */
 	private static boolean hasKnowledgeCredentials(Registrations beans, Environment environment) {
-		if (ArkChatCredentialBeans.hasAccessKeyPair(environment)) {
+		if (ArkChatCredentialsCheck.hasAccessKeyPair(environment)) {
 			beans.record("knowledgeClient", ConditionOutcome.match(ConditionMessage.forCondition("Knowledge credentials")
 				.found("properties")
 				.items(ArkChatCredentialsCheck.ACCESS_KEY, ArkChatCredentialsCheck.SECRET_KEY)));
@@ -259,6 +305,9 @@ final class ArkChatBeanRegistrar implements ImportBeanDefinitionRegistrar, Envir
 		private final ConditionEvaluationReport report;
 
 		private final @Nullable ClassLoader classLoader;
+
+		/** The type of every bean that is a default autowiring candidate, predicted once: see {@link #types()}. */
+		private @Nullable Map<String, Class<?>> types;
 
 		Registrations(BeanDefinitionRegistry registry, ConfigurableListableBeanFactory beanFactory,
 				@Nullable ClassLoader classLoader) {
@@ -293,7 +342,7 @@ final class ArkChatBeanRegistrar implements ImportBeanDefinitionRegistrar, Envir
 		}
 
 		/** Registers a bean when no bean of its type nor of its name exists, and returns it if it did. */
-		@Nullable RootBeanDefinition registerIfMissing(String beanName, Class<?> missingType, Class<?> factoryClass,
+		@Nullable RootBeanDefinition registerIfMissing(String beanName, Class<?> missingType, String factoryClass,
 				Class<?> beanType, boolean lazy) {
 			if (!missing(beanName, missingType) || !nameFree(beanName)) {
 				return null;
@@ -305,24 +354,26 @@ final class ArkChatBeanRegistrar implements ImportBeanDefinitionRegistrar, Envir
 
 		void register(String beanName, RootBeanDefinition definition) {
 			this.registry.registerBeanDefinition(beanName, definition);
+			Map<String, Class<?>> types = this.types;
+			Class<?> type = definition.getTargetType();
+			if (types != null && type != null) {
+				types.put(beanName, type);
+			}
 		}
 
 		/**
 		 * Registers a {@code @ConfigurationProperties} bean under the name {@code @EnableConfigurationProperties}
-		 * gives it. When nothing is set under its prefix it is lazy: bound when first used, since its defaults need
+		 * gives it (unless a bean of that name exists, as there), made by a factory method, which Boot binds as a
+		 * JavaBean. When nothing is set under its prefix it is lazy: bound when first used, since its defaults need
 		 * no check at startup, and kept out of the listener scan like the endpoint beans.
 		 */
-		void registerProperties(Class<?> type, String prefix, Environment environment) {
+		void registerProperties(String factoryClass, String factoryMethod, Class<?> type, String prefix,
+				Environment environment) {
 			String beanName = prefix + "-" + type.getName();
 			if (this.registry.containsBeanDefinition(beanName)) {
 				return;
 			}
-			RootBeanDefinition definition = new RootBeanDefinition(type);
-			if (!anyPropertyUnder(environment, prefix)) {
-				definition.setLazyInit(true);
-				definition.setAttribute(AutoProxyUtils.ORIGINAL_TARGET_CLASS_ATTRIBUTE, Object.class);
-			}
-			this.registry.registerBeanDefinition(beanName, definition);
+			register(beanName, definition(factoryClass, factoryMethod, type, !anyPropertyUnder(environment, prefix)));
 		}
 
 		/** Whether a property source has, or may have, a property under the prefix. */
@@ -357,7 +408,12 @@ final class ArkChatBeanRegistrar implements ImportBeanDefinitionRegistrar, Envir
 
 		/** Whether a bean of the type exists, recorded as the outcome of the condition for the bean. */
 		private boolean found(String beanName, Class<?> type, Class<? extends Annotation> condition) {
-			List<String> found = candidates(type);
+			List<String> found = new ArrayList<>();
+			for (Map.Entry<String, Class<?>> bean : types().entrySet()) {
+				if (type.isAssignableFrom(bean.getValue())) {
+					found.add(bean.getKey());
+				}
+			}
 			ConditionMessage.Builder message = ConditionMessage.forCondition(condition,
 					"(types: " + type.getName() + "; SearchStrategy: all)");
 			ConditionMessage outcome = found.isEmpty() ? message.didNotFind("any beans").atAll()
@@ -367,17 +423,31 @@ final class ArkChatBeanRegistrar implements ImportBeanDefinitionRegistrar, Envir
 			return !found.isEmpty();
 		}
 
-		/** The beans of a type here or in an ancestor, but those that are no default autowiring candidates. */
-		private List<String> candidates(Class<?> type) {
-			List<String> candidates = new ArrayList<>();
-			for (String name : BeanFactoryUtils.beanNamesForTypeIncludingAncestors(this.beanFactory, type, true,
-					false)) {
-				if (!this.beanFactory.containsBeanDefinition(name)
-						|| isDefaultCandidate(this.beanFactory.getBeanDefinition(name))) {
-					candidates.add(name);
+		/**
+		 * The beans here and in the ancestors, but those that are no default autowiring candidates, with the type
+		 * each one is predicted to have (without creating it, as {@code @ConditionalOnMissingBean} does), and the
+		 * beans registered here since. Each condition asked the bean factory for the names of its type, which
+		 * predicted or matched every bean's type again: a dozen passes over every definition at startup. Here it is
+		 * one pass, and each condition a test of the types.
+		 */
+		private Map<String, Class<?>> types() {
+			Map<String, Class<?>> types = this.types;
+			if (types == null) {
+				types = new LinkedHashMap<>();
+				for (String name : BeanFactoryUtils.beanNamesForTypeIncludingAncestors(this.beanFactory, Object.class,
+						true, false)) {
+					if (this.beanFactory.containsBeanDefinition(name)
+							&& !isDefaultCandidate(this.beanFactory.getBeanDefinition(name))) {
+						continue;
+					}
+					Class<?> type = this.beanFactory.getType(name, false);
+					if (type != null) {
+						types.put(name, type);
+					}
 				}
+				this.types = types;
 			}
-			return candidates;
+			return types;
 		}
 
 		private static boolean isDefaultCandidate(BeanDefinition definition) {
@@ -389,10 +459,14 @@ final class ArkChatBeanRegistrar implements ImportBeanDefinitionRegistrar, Envir
 			this.report.recordConditionEvaluation(SOURCE + beanName, new Decision(outcome), outcome);
 		}
 
-		/** A bean made by a static method of the same name, with its type declared so that none is predicted. */
-		static RootBeanDefinition definition(Class<?> factoryClass, String factoryMethod, Class<?> beanType,
+		/**
+		 * A bean made by a static method of a factory class, with its type declared so that none is predicted. The
+		 * class is named, not given: it is loaded when the bean is created.
+		 */
+		static RootBeanDefinition definition(String factoryClass, String factoryMethod, Class<?> beanType,
 				boolean lazy) {
-			RootBeanDefinition definition = new RootBeanDefinition(factoryClass);
+			RootBeanDefinition definition = new RootBeanDefinition();
+			definition.setBeanClassName(factoryClass);
 			definition.setFactoryMethodName(factoryMethod);
 			definition.setAutowireMode(AutowireCapableBeanFactory.AUTOWIRE_CONSTRUCTOR);
 			definition.setTargetType(beanType);

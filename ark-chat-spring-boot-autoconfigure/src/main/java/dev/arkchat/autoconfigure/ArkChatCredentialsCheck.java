@@ -6,13 +6,15 @@ import dev.arkchat.auth.TemporaryApiKeyProvider;
 import dev.arkchat.auth.VolcengineCredentials;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
  * The rules of the credential properties, checked when the credential beans are created so that a mistake fails the
  * startup naming the properties: one kind of credentials only ({@code ark.chat.api-key}, or {@code ark.chat.access-key}
  * with {@code ark.chat.secret-key}), both halves of an access key pair, a session token only with a pair, and a
- * temporary key lifetime GetApiKey grants. Messages name properties, never their values.
+ * temporary key lifetime GetApiKey grants. Messages name properties, never their values. Also which of them are
+ * set, from which {@link ArkChatBeanRegistrar} decides which credential beans to register.
  */
 final class ArkChatCredentialsCheck {
 
@@ -29,6 +31,42 @@ final class ArkChatCredentialsCheck {
 	static final String REFRESH_AHEAD = ArkChatProperties.PREFIX + ".temporary-keys.refresh-ahead";
 
 	private ArkChatCredentialsCheck() {
+	}
+
+	/**
+	 * Whether {@code ark.chat.api-key} has a non-blank value.
+	 * @param environment the environment
+	 * @return whether the API key is set
+	 */
+	static boolean hasApiKey(Environment environment) {
+		return StringUtils.hasText(environment.getProperty(API_KEY));
+	}
+
+	/**
+	 * The first of {@code ark.chat.access-key}, {@code secret-key} and {@code session-token} that has a value, so that
+	 * half a pair reaches the check and fails the startup instead of being ignored.
+	 * @param environment the environment
+	 * @return the property, or {@code null} when none is set
+	 */
+	static @Nullable String accessKeyPairProperty(Environment environment) {
+		for (String property : new String[] { ACCESS_KEY, SECRET_KEY,
+				SESSION_TOKEN }) {
+			if (StringUtils.hasText(environment.getProperty(property))) {
+				return property;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Whether {@code ark.chat.access-key} and {@code ark.chat.secret-key} both have a value: what signing a request
+	 * (the knowledge base) needs.
+	 * @param environment the environment
+	 * @return whether the pair is set
+	 */
+	static boolean hasAccessKeyPair(Environment environment) {
+		return StringUtils.hasText(environment.getProperty(ACCESS_KEY))
+				&& StringUtils.hasText(environment.getProperty(SECRET_KEY));
 	}
 
 	/**

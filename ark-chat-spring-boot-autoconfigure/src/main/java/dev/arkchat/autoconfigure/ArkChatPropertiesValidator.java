@@ -24,7 +24,12 @@ final class ArkChatPropertiesValidator {
 	/** The values of {@code thinking.type} Ark accepts. */
 	static final List<String> THINKING_TYPES = List.of("enabled", "disabled", "auto");
 
-	private static final Duration MAX_KEY_DURATION = TemporaryApiKeyProvider.MAX_DURATION;
+	/**
+	 * {@link TemporaryApiKeyProvider#MAX_DURATION}, written out: reading it would load and initialize the provider
+	 * at every startup, also in the applications that use an API key and never create one (a test keeps the two
+	 * equal).
+	 */
+	static final Duration MAX_KEY_DURATION = Duration.ofDays(30);
 
 	private ArkChatPropertiesValidator() {
 	}

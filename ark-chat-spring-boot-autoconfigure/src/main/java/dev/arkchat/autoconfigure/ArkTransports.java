@@ -3,11 +3,9 @@ package dev.arkchat.autoconfigure;
 import java.net.URI;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 
-import dev.arkchat.auth.ApiKeyProvider;
 import dev.arkchat.bot.BotChatClient;
 import dev.arkchat.bot.legacy.LegacyBotChatClient;
 import dev.arkchat.context.ContextClient;
@@ -19,7 +17,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -33,16 +30,11 @@ import org.springframework.web.client.RestClient;
  * (or a plain one), customized by the {@link ArkChatRestClientCustomizer} beans, with Ark's request factories
  * ({@link ArkRequestFactories}), the {@code ark.chat.timeouts.*} and {@code ark.chat.retry.*} settings, and the
  * application's {@link ObservationRegistry} and convention. A new client only asks for a transport to its host.
+ * <p>
+ * A lazy bean, created with the first client: what the clients will need is checked at startup by the
+ * {@link ArkChatStartupCheck}, without it.
  */
-final class ArkTransports implements SmartInitializingSingleton {
-
-	/**
-	 * ark-chat's own client beans that need an {@link ApiKeyProvider}, with the client each one makes, in the order
-	 * in which a missing provider is reported.
-	 */
-	private static final List<Map.Entry<String, String>> KEYED_CLIENT_BEANS = List.of(
-			Map.entry("botChatClient", "BotChatClient"), Map.entry("legacyBotChatClient", "LegacyBotChatClient"),
-			Map.entry("contextClient", "ContextClient"));
+final class ArkTransports {
 
 	private final ArkChatProperties properties;
 
@@ -70,6 +62,26 @@ final class ArkTransports implements SmartInitializingSingleton {
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
 		this.beanFactory = beanFactory;
+	}
+
+	/**
+	 * The factory of the transports, a lazy bean: created with the first client. A static factory method, like every
+	 * ark-chat bean, so that it can be processed ahead of time and so that Spring does not reflect over this class as
+	 * a candidate configuration class at startup.
+	 * @param properties the properties
+	 * @param restClientBuilder the application's {@link RestClient.Builder}, if any
+	 * @param customizers customize the builder of every Ark client
+	 * @param observationRegistry the application's observation registry, if any
+	 * @param observationConvention the application's convention, if any
+	 * @param beanFactory the bean factory
+	 * @return the factory of transports
+	 */
+	static ArkTransports arkChatTransports(ArkChatProperties properties,
+			ObjectProvider<RestClient.Builder> restClientBuilder, ObjectProvider<ArkChatRestClientCustomizer> customizers,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ArkChatObservationConvention> observationConvention, BeanFactory beanFactory) {
+		return new ArkTransports(properties, restClientBuilder, customizers, observationRegistry,
+				observationConvention, beanFactory);
 	}
 
 	/**
@@ -125,44 +137,6 @@ final class ArkTransports implements SmartInitializingSingleton {
 			});
 		}
 		return hosts();
-	}
-
-	/**
-	 * Checks, once every eager bean exists, what the lazy client beans will need, so that a wrong configuration
-	 * still fails the startup and not the first call: the SSL bundle of the HTTP client settings,
-	 * {@code ark.chat.base-url} and, when one of ark-chat's clients that needs an API key is defined, an
-	 * {@link ApiKeyProvider}.
-	 */
-	@Override
-	public void afterSingletonsInstantiated() {
-		// only what can be wrong: building the shared client here would load the transport's classes at startup
-		ArkRequestFactories.check(this.beanFactory, this.properties);
-		if (!(this.beanFactory instanceof ConfigurableListableBeanFactory listable)) {
-			return;
-		}
-		for (Map.Entry<String, String> bean : KEYED_CLIENT_BEANS) {
-			if (isOwn(listable, bean.getKey())) {
-				ArkChatCredentialsMissingException.require(listable.getBeanProvider(ApiKeyProvider.class),
-						bean.getValue());
-				break;
-			}
-		}
-		ArkBaseUrls.check(BotChatBeans.BASE_URL_PROPERTY, this.properties.getBaseUrl());
-	}
-
-	/**
-	 * Whether a bean is one of ark-chat's (and not the application's under the same name): made by one of the
-	 * factory classes of {@link ArkChatBeanRegistrar}, which an ahead-of-time processed definition keeps too.
-	 * @param beanFactory the bean factory
-	 * @param name the bean's name
-	 * @return whether it is ark-chat's
-	 */
-	static boolean isOwn(ConfigurableListableBeanFactory beanFactory, String name) {
-		if (!beanFactory.containsBeanDefinition(name)) {
-			return false;
-		}
-		String beanClassName = beanFactory.getBeanDefinition(name).getBeanClassName();
-		return beanClassName != null && ArkChatBeanRegistrar.FACTORY_CLASSES.contains(beanClassName);
 	}
 
 	/**

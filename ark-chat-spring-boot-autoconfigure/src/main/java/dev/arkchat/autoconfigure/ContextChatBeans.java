@@ -42,6 +42,14 @@ final class ContextChatBeans {
 	}
 
 	/**
+	 * The {@code ark.chat.context.*} properties, which Boot binds once created.
+	 * @return unbound properties
+	 */
+	static ArkChatContextProperties contextProperties() {
+		return new ArkChatContextProperties();
+	}
+
+	/**
 	 * The context cache endpoint client.
 	 * @param properties the root properties (host, region)
 	 * @param contextProperties the context properties
@@ -127,7 +135,7 @@ final class ContextChatBeans {
 	static SmartInitializingSingleton arkChatContextSessionCacheCheck(ObjectProvider<CacheManager> cacheManagers,
 			ObjectProvider<ArkChatContextProperties> properties, ConfigurableListableBeanFactory beanFactory) {
 		return () -> {
-			if (ArkTransports.isOwn(beanFactory, "contextChatTemplate")) {
+			if (ArkChatBeanRegistrar.isOwn(beanFactory, "contextChatTemplate")) {
 				sessionCache(cacheManagers, properties.getObject());
 			}
 		};

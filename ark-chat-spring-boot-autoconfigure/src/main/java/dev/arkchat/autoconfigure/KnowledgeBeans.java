@@ -43,6 +43,14 @@ final class KnowledgeBeans {
 	}
 
 	/**
+	 * The {@code ark.chat.knowledge.*} properties, which Boot binds once created.
+	 * @return unbound properties
+	 */
+	static ArkChatKnowledgeProperties knowledgeProperties() {
+		return new ArkChatKnowledgeProperties();
+	}
+
+	/**
 	 * The knowledge base client, signed with the application's credentials.
 	 * @param properties the root properties (region, AK/SK)
 	 * @param knowledge the knowledge properties

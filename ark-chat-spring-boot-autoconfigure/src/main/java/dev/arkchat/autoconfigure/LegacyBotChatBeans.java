@@ -29,6 +29,14 @@ final class LegacyBotChatBeans {
 	}
 
 	/**
+	 * The {@code ark.chat.legacy-bot.*} properties, which Boot binds once created.
+	 * @return unbound properties
+	 */
+	static ArkChatLegacyBotProperties legacyBotProperties() {
+		return new ArkChatLegacyBotProperties();
+	}
+
+	/**
 	 * The v2 endpoint client.
 	 * @param properties the shared properties
 	 * @param legacyBot the v2 properties

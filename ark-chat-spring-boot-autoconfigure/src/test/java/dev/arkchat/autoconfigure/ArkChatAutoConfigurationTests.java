@@ -14,6 +14,8 @@ import dev.arkchat.bot.BotChatOperations;
 import dev.arkchat.bot.BotChatTemplate;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.FactoryBean;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
 import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport.ConditionAndOutcomes;
@@ -147,6 +149,34 @@ class ArkChatAutoConfigurationTests {
 	}
 
 	@Test
+	void theApplicationsBeansCountAsBootsConditionsWouldCountThem() {
+		ApplicationContextRunner withApiKey = this.runner.withPropertyValues("ark.chat.api-key=sk-test");
+		// a factory bean whose product is a provider, known without creating it
+		withApiKey.withUserConfiguration(FactoryBeanKeys.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBeanNamesForType(ApiKeyProvider.class)).containsExactly("keys");
+			assertThat(context).doesNotHaveBean(StaticApiKeyProvider.class);
+		});
+		// a provider of a parent context
+		ApiKeyProvider parents = (resource) -> "parent-key";
+		new ApplicationContextRunner().withBean(ApiKeyProvider.class, () -> parents).run((parent) -> withApiKey
+			.withParent(parent)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBeanNamesForType(StaticApiKeyProvider.class)).isEmpty();
+				assertThat(context.getBean(ApiKeyProvider.class)).isSameAs(parents);
+			}));
+		// a provider that is no default candidate for injection does not count
+		withApiKey.withBean("notForInjection", ApiKeyProvider.class, () -> (resource) -> "other-key",
+				(definition) -> ((AbstractBeanDefinition) definition).setDefaultCandidate(false))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBeanNamesForType(StaticApiKeyProvider.class))
+					.containsExactly("arkChatApiKeyProvider");
+			});
+	}
+
+	@Test
 	void bindsTheRegionInLowerCaseAndCallsItsHost() {
 		AtomicReference<URI> seen = new AtomicReference<>();
 		this.runner
@@ -209,6 +239,28 @@ class ArkChatAutoConfigurationTests {
 			response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
 			return response;
 		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FactoryBeanKeys {
+
+		@Bean
+		static FactoryBean<ApiKeyProvider> keys() {
+			return new FactoryBean<>() {
+
+				@Override
+				public ApiKeyProvider getObject() {
+					return (resource) -> "factory-key";
+				}
+
+				@Override
+				public Class<?> getObjectType() {
+					return ApiKeyProvider.class;
+				}
+
+			};
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

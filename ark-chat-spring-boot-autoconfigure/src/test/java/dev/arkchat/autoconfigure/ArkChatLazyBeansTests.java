@@ -19,13 +19,14 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The endpoint beans (clients, templates, sessions) are created when first injected or asked for, so that an
- * application pays at startup only for the endpoints it uses; their settings are still checked at startup (see
- * {@link ArkChatConfigurationFailureTests} and the auto-configuration tests of each endpoint).
+ * The endpoint beans (clients, templates, sessions) and the transport factory they share are created when first
+ * injected or asked for, so that an application pays at startup only for the endpoints it uses; their settings are
+ * still checked at startup, by {@link ArkChatStartupCheck} (see {@link ArkChatConfigurationFailureTests} and the
+ * auto-configuration tests of each endpoint).
  */
 class ArkChatLazyBeansTests {
 
-	private static final List<String> ENDPOINT_BEANS = List.of("botChatClient", "botChatTemplate",
+	private static final List<String> ENDPOINT_BEANS = List.of("arkChatTransports", "botChatClient", "botChatTemplate",
 			"supportBotChatOperations", "legacyBotChatClient", "legacyBotChatTemplate", "contextClient",
 			"contextChatTemplate", "contextSessions");
 
@@ -46,8 +47,10 @@ class ArkChatLazyBeansTests {
 			assertThat(beans.containsSingleton(ArkChatAutoConfiguration.class.getName()))
 				.as("auto-configuration instance created at startup")
 				.isFalse();
-			assertThat(beans.containsSingleton("arkChatTransports")).isTrue();
+			// what is created: the properties, bound and checked, the check of what the lazy beans need, and the key
 			assertThat(beans.containsSingleton("ark.chat-" + ArkChatProperties.class.getName())).isTrue();
+			assertThat(beans.containsSingleton("arkChatStartupCheck")).isTrue();
+			assertThat(beans.containsSingleton("arkChatApiKeyProvider")).isTrue();
 		});
 	}
 
@@ -60,7 +63,8 @@ class ArkChatLazyBeansTests {
 				// what Spring's @EventListener scan introspects instead of the bean's type
 				assertThat(AutoProxyUtils.determineTargetClass(beans, name)).as(name).isEqualTo(Object.class);
 			}
-			assertThat(AutoProxyUtils.determineTargetClass(beans, "arkChatTransports")).isEqualTo(ArkTransports.class);
+			assertThat(AutoProxyUtils.determineTargetClass(beans, "arkChatStartupCheck"))
+				.isEqualTo(ArkChatStartupCheck.class);
 			// the beans are still found by their types, before and after they are created
 			assertThat(context.getBeanNamesForType(BotChatTemplate.class)).containsExactly("botChatTemplate",
 					"supportBotChatOperations");
@@ -109,6 +113,7 @@ class ArkChatLazyBeansTests {
 			ConfigurableListableBeanFactory beans = context.getBeanFactory();
 			assertThat(beans.containsSingleton("botChatTemplate")).isTrue();
 			assertThat(beans.containsSingleton("botChatClient")).isTrue();
+			assertThat(beans.containsSingleton("arkChatTransports")).isTrue();
 			assertThat(beans.containsSingleton("legacyBotChatClient")).isFalse();
 			assertThat(beans.containsSingleton("contextChatTemplate")).isFalse();
 			assertThat(context.getBean("supportBotChatOperations", BotChatTemplate.class).getDefaultBotId())

@@ -1,5 +1,6 @@
 package dev.arkchat.autoconfigure;
 
+import dev.arkchat.auth.TemporaryApiKeyProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -109,6 +110,12 @@ class ArkChatPropertiesValidationTests {
 					"ark.chat.bot.max-tokens=4096", "ark.chat.bot.top-p=1", "ark.chat.bot.thinking=auto",
 					"ark.chat.temporary-keys.duration=30d", "ark.chat.temporary-keys.refresh-ahead=0s")
 			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void theLongestKeyLifetimeAllowedIsTheOneTheProviderGrants() {
+		// written out in the validator, so that checking it does not load the provider
+		assertThat(ArkChatPropertiesValidator.MAX_KEY_DURATION).isEqualTo(TemporaryApiKeyProvider.MAX_DURATION);
 	}
 
 	@Test
