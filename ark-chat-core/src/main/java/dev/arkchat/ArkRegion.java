@@ -21,11 +21,13 @@ public enum ArkRegion {
 			"https://api-knowledgebase.mlp.ap-southeast-1.bytepluses.com", "https://open.byteplusapi.com",
 			"ap-southeast-1", "ap-southeast-1");
 
-	private final URI arkBaseUrl;
+	// parsed when asked for, which is when a client is built: the enum is initialized with the properties at every
+	// startup, and nine URIs parsed there would be work for nothing
+	private final String arkBaseUrl;
 
-	private final URI knowledgeBaseUrl;
+	private final String knowledgeBaseUrl;
 
-	private final URI openApiBaseUrl;
+	private final String openApiBaseUrl;
 
 	private final String openApiSigningRegion;
 
@@ -33,9 +35,9 @@ public enum ArkRegion {
 
 	ArkRegion(String ark, String knowledge, String openApi, String openApiSigningRegion,
 			String knowledgeSigningRegion) {
-		this.arkBaseUrl = URI.create(ark);
-		this.knowledgeBaseUrl = URI.create(knowledge);
-		this.openApiBaseUrl = URI.create(openApi);
+		this.arkBaseUrl = ark;
+		this.knowledgeBaseUrl = knowledge;
+		this.openApiBaseUrl = openApi;
 		this.openApiSigningRegion = openApiSigningRegion;
 		this.knowledgeSigningRegion = knowledgeSigningRegion;
 	}
@@ -45,7 +47,7 @@ public enum ArkRegion {
 	 * @return the base URL
 	 */
 	public URI arkBaseUrl() {
-		return this.arkBaseUrl;
+		return URI.create(this.arkBaseUrl);
 	}
 
 	/**
@@ -53,7 +55,7 @@ public enum ArkRegion {
 	 * @return the base URL
 	 */
 	public URI knowledgeBaseUrl() {
-		return this.knowledgeBaseUrl;
+		return URI.create(this.knowledgeBaseUrl);
 	}
 
 	/**
@@ -61,7 +63,7 @@ public enum ArkRegion {
 	 * @return the base URL
 	 */
 	public URI openApiBaseUrl() {
-		return this.openApiBaseUrl;
+		return URI.create(this.openApiBaseUrl);
 	}
 
 	/**

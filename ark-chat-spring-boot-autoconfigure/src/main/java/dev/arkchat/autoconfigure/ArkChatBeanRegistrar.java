@@ -2,6 +2,7 @@ package dev.arkchat.autoconfigure;
 
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -241,11 +242,14 @@ final class ArkChatBeanRegistrar implements ImportBeanDefinitionRegistrar, Envir
 			// so that plain injection still finds it when named bots add more
 			template.setPrimary(true);
 		}
+		String prefix = ArkChatProperties.PREFIX + ".bots";
+		if (!beans.configured(environment, prefix)) {
+			return;
+		}
 		// errors are reported by the binding of ArkChatProperties, with the property's name
 		BindHandler ignoreErrors = new IgnoreErrorsBindHandler();
 		Map<String, ArkChatProperties.Bot> bots = Binder.get(environment)
-			.bind(ArkChatProperties.PREFIX + ".bots", Bindable.mapOf(String.class, ArkChatProperties.Bot.class),
-					ignoreErrors)
+			.bind(prefix, Bindable.mapOf(String.class, ArkChatProperties.Bot.class), ignoreErrors)
 			.orElse(Map.of());
 		for (String name : bots.keySet()) {
 			String beanName = name + BEAN_NAME_SUFFIX;
@@ -309,6 +313,9 @@ final class ArkChatBeanRegistrar implements ImportBeanDefinitionRegistrar, Envir
 		/** The type of every bean that is a default autowiring candidate, predicted once: see {@link #types()}. */
 		private @Nullable Map<String, Class<?>> types;
 
+		/** Whether anything is set under a prefix, by prefix. */
+		private final Map<String, Boolean> configured = new HashMap<>();
+
 		Registrations(BeanDefinitionRegistry registry, ConfigurableListableBeanFactory beanFactory,
 				@Nullable ClassLoader classLoader) {
 			this.registry = registry;
@@ -328,11 +335,14 @@ final class ArkChatBeanRegistrar implements ImportBeanDefinitionRegistrar, Envir
 		}
 
 		/**
-		 * Whether {@code <prefix>.enabled} is not {@code false}, recorded for the area's first bean.
+		 * Whether {@code <prefix>.enabled} is not {@code false}, recorded for the area's first bean. Not looked up
+		 * when nothing is set under the prefix: a lookup of a property that is not set goes through every property
+		 * source twice.
 		 */
 		boolean enabled(Environment environment, String prefix, String beanName) {
 			String property = prefix + ".enabled";
-			boolean enabled = environment.getProperty(property, Boolean.class, true);
+			boolean enabled = !configured(environment, prefix)
+					|| environment.getProperty(property, Boolean.class, true);
 			ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnBooleanProperty.class,
 					"(" + property + "=true)");
 			record(beanName, enabled ? ConditionOutcome.match(message.because("matched"))
@@ -373,18 +383,24 @@ final class ArkChatBeanRegistrar implements ImportBeanDefinitionRegistrar, Envir
 			if (this.registry.containsBeanDefinition(beanName)) {
 				return;
 			}
-			register(beanName, definition(factoryClass, factoryMethod, type, !anyPropertyUnder(environment, prefix)));
+			register(beanName, definition(factoryClass, factoryMethod, type, !configured(environment, prefix)));
 		}
 
-		/** Whether a property source has, or may have, a property under the prefix. */
-		private static boolean anyPropertyUnder(Environment environment, String prefix) {
-			ConfigurationPropertyName name = ConfigurationPropertyName.of(prefix);
-			for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-				if (source.containsDescendantOf(name) != ConfigurationPropertyState.ABSENT) {
-					return true;
+		/** Whether a property source has, or may have, a property under the prefix; asked once per prefix. */
+		boolean configured(Environment environment, String prefix) {
+			Boolean configured = this.configured.get(prefix);
+			if (configured == null) {
+				configured = false;
+				ConfigurationPropertyName name = ConfigurationPropertyName.of(prefix);
+				for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+					if (source.containsDescendantOf(name) != ConfigurationPropertyState.ABSENT) {
+						configured = true;
+						break;
+					}
 				}
+				this.configured.put(prefix, configured);
 			}
-			return false;
+			return configured;
 		}
 
 		boolean nameFree(String beanName) {

@@ -1,5 +1,7 @@
 package dev.arkchat.autoconfigure;
 
+import java.util.Map;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.arkchat.bot.BotChatOperations;
 import dev.arkchat.bot.BotChatTemplate;
@@ -13,6 +15,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -104,6 +107,23 @@ class ArkChatBotsTests {
 	@Test
 	void withoutNamedBotsThereIsOneOperationsBean() {
 		this.runner.run((context) -> assertThat(context).hasSingleBean(BotChatOperations.class));
+	}
+
+	@Test
+	void namedBotsAndAreasSetOnlyThroughEnvironmentVariablesAreFound() {
+		// the registrar asks first whether anything is set under a prefix, and reads the values only then
+		this.runner
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addLast(new SystemEnvironmentPropertySource("test-systemEnvironment",
+						Map.of("ARK_CHAT_BOTS_SALES_ID", "bot-sales", "ARK_CHAT_LEGACY_BOT_ENABLED", "false"))))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean("salesBotChatOperations", BotChatTemplate.class).getDefaultBotId())
+					.isEqualTo("bot-sales");
+				assertThat(context).doesNotHaveBean("legacyBotChatClient");
+				assertThat(context).hasBean("contextClient");
+			});
 	}
 
 	@Test
