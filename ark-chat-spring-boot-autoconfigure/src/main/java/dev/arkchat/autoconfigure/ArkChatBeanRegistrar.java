@@ -69,9 +69,9 @@ import org.springframework.util.ClassUtils;
 /**
  * Registers the beans of {@link ArkChatAutoConfiguration}: the {@code ark.chat.*} properties and the
  * {@link ArkChatStartupCheck} ({@link ArkChatStartupBeans}), the transport factory ({@link ArkTransports}), the
- * credentials ({@link ArkChatCredentialBeans}, {@link ArkChatTemporaryKeyBeans}), bot chat v3 with one {@link BotChatOperations} per named bot
- * ({@link BotChatBeans}), the legacy bot chat v2 ({@link LegacyBotChatBeans}), context-cached chat
- * ({@link ContextChatBeans}) and the knowledge base ({@link KnowledgeBeans}).
+ * credentials ({@link ArkChatCredentialBeans}, {@link ArkChatTemporaryKeyBeans}), bot chat v3 with one
+ * {@link BotChatOperations} per named bot ({@link BotChatBeans}), the legacy bot chat v2 ({@link LegacyBotChatBeans}),
+ * context-cached chat ({@link ContextChatBeans}) and the knowledge base ({@link KnowledgeBeans}).
  * <p>
  * Each bean backs off as {@code @ConditionalOnMissingBean} would: when the application defines a bean of its type
  * (or one of that name), it is not registered. The areas follow their {@code enabled} properties, and the credential
@@ -88,9 +88,9 @@ import org.springframework.util.ClassUtils;
  * from one prediction of every bean's type. Only the properties, the check and the credentials are created at startup
  * (with the knowledge base, whose settings its client checks). The lazy beans are also kept out of Spring's scan for
  * {@code @EventListener} methods, which would load their types and every class their methods name at startup (see
- * {@code Registrations#definition}). Named bots are read
- * from the environment when the configuration is parsed (at build time for an AOT-processed application); the values
- * are read from the bound {@link ArkChatProperties}, which also checks them.
+ * {@code Registrations#definition}). Named bots are read from the environment when the configuration is parsed (at
+ * build time for an AOT-processed application); the values are read from the bound {@link ArkChatProperties}, which
+ * also checks them.
  */
 final class ArkChatBeanRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanClassLoaderAware {
 
